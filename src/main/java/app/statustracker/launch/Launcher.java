@@ -1,7 +1,114 @@
 package app.statustracker.launch;
 
+import app.statustracker.config.ConfigLookup;
+import app.statustracker.config.DotEnvFile;
+import app.statustracker.config.FirstStartSecrets;
+import app.statustracker.config.InvalidSettingException;
+import app.statustracker.config.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The README's start command: reads {@code .env} and the environment, checks every setting (one clear line
+ * and exit code 2 on a bad one), makes the API key and master key on first start, then runs Payara Micro
+ * with the WAR at context root {@code /} and every phone-home and clustering path switched off.
+ */
 public final class Launcher {
-    public static void main(String[] args) {
-        System.out.println("todo");
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path envFile = ConfigLookup.envFile();
+        Settings settings;
+        try {
+            settings = Settings.from(ConfigLookup.layered(DotEnvFile.read(envFile)));
+            FirstStartSecrets.masterKey(settings.masterKeyFile());
+        } catch (InvalidSettingException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (settings.apiKey() == null) {
+            String key = FirstStartSecrets.generateApiKey(envFile);
+            System.out.println("Generated an API key; it is stored in " + envFile + " and shown only this once:");
+            System.out.println();
+            System.out.println("    API_KEY=" + key);
+            System.out.println();
+        }
+        if (settings.usesPostgres()) {
+            requireDatabase(settings);
+        }
+        Path war = existing("st.war", "the WAR (run ./mvnw package first)");
+        Path payara = existing("st.payaraJar", "the Payara Micro jar (run ./mvnw package first)");
+        Process server = new ProcessBuilder(command(settings, war, payara))
+                .inheritIO()
+                .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.destroy();
+            try {
+                server.waitFor();
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        System.out.println("Starting Status Tracker on http://localhost:" + settings.port() + "/ (" + settings + ")");
+        System.exit(server.waitFor());
+    }
+
+    static List<String> command(Settings settings, Path war, Path payara) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String javaOpts = System.getenv("JAVA_OPTS");
+        cmd.addAll(List.of((javaOpts == null || javaOpts.isBlank() ? "-Xmx512m" : javaOpts).trim().split("\\s+")));
+        cmd.add("-Dhazelcast.phone.home.enabled=false");
+        cmd.add("-DENV_FILE=" + ConfigLookup.envFile());
+        cmd.add("-DDATA_DIR=" + settings.dataDir());
+        cmd.addAll(List.of("-jar", payara.toString(),
+                "--deploy", war.toString(),
+                "--contextroot", "/",
+                "--port", Integer.toString(settings.port()),
+                "--nocluster",
+                "--disablephonehome",
+                "--rootdir", settings.dataDir().resolve("payara").toString()));
+        Path postBoot = Path.of("server-config", "post-boot-commands.asadmin");
+        if (Files.isRegularFile(postBoot)) {
+            cmd.addAll(List.of("--postbootcommandfile", postBoot.toAbsolutePath().toString()));
+        }
+        Path logging = Path.of("server-config", "logging.properties");
+        if (Files.isRegularFile(logging)) {
+            cmd.addAll(List.of("--logproperties", logging.toAbsolutePath().toString()));
+        }
+        return cmd;
+    }
+
+    private static void requireDatabase(Settings settings) {
+        Properties props = new Properties();
+        if (settings.dbUser() != null) {
+            props.setProperty("user", settings.dbUser());
+        }
+        props.setProperty("password", settings.dbPassword());
+        props.setProperty("connectTimeout", "5");
+        try (Connection ignored = DriverManager.getConnection(settings.dbUrl(), props)) {
+            // reachable
+        } catch (SQLException e) {
+            System.err.println("Invalid setting DB_URL: cannot connect (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            System.exit(2);
+        }
+    }
+
+    private static Path existing(String property, String what) {
+        String value = System.getProperty(property);
+        Path path = value == null ? null : Path.of(value);
+        if (path == null || !Files.isRegularFile(path)) {
+            System.err.println("Cannot find " + what + (value == null ? "" : " at " + value));
+            System.exit(2);
+        }
+        return path;
     }
 }

@@ -1,0 +1,29 @@
+package app.statustracker.api.errors;
+
+import app.statustracker.api.ApiResponse;
+import app.statustracker.service.ConflictException;
+import app.statustracker.service.InvalidInputException;
+import app.statustracker.service.NotFoundException;
+import app.statustracker.service.ServiceException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** The one place where service failures become HTTP statuses. */
+@Provider
+public class ServiceExceptionMapper implements ExceptionMapper<ServiceException> {
+    @Override
+    public Response toResponse(ServiceException e) {
+        int status;
+        if (e instanceof NotFoundException) {
+            status = 404;
+        } else if (e instanceof ConflictException) {
+            status = 409;
+        } else if (e instanceof InvalidInputException) {
+            status = 400;
+        } else {
+            status = 422;
+        }
+        return ApiResponse.failure(status, e.getMessage());
+    }
+}

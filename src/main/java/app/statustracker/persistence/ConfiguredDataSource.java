@@ -1,0 +1,134 @@
+package app.statustracker.persistence;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The data source class named in {@code @DataSourceDefinition}. An annotation can name one class only, but
+ * DB_URL chooses the database at start-up, so this class picks PostgreSQL or embedded H2 from the URL and
+ * lets the server's pool do the pooling.
+ */
+public class ConfiguredDataSource implements DataSource {
+    private String url;
+    private String user;
+    private String password;
+    private volatile DataSource delegate;
+    private int loginTimeout;
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public void setURL(String url) {
+        this.url = url;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    private DataSource delegate() throws SQLException {
+        DataSource ds = delegate;
+        if (ds == null) {
+            synchronized (this) {
+                if (delegate == null) {
+                    delegate = create();
+                }
+                ds = delegate;
+            }
+        }
+        return ds;
+    }
+
+    private DataSource create() throws SQLException {
+        if (url == null || url.isBlank()) {
+            throw new SQLException("no database URL configured (DB_URL)");
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            PGSimpleDataSource pg = new PGSimpleDataSource();
+            pg.setUrl(url);
+            if (user != null && !user.isBlank()) {
+                pg.setUser(user);
+            }
+            if (password != null && !password.isEmpty()) {
+                pg.setPassword(password);
+            }
+            pg.setConnectTimeout(10);
+            return pg;
+        }
+        if (url.startsWith("jdbc:h2:")) {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL(url);
+            h2.setUser(user == null ? "sa" : user);
+            h2.setPassword(password == null ? "" : password);
+            return h2;
+        }
+        throw new SQLException("unsupported database URL; DB_URL must start with jdbc:postgresql: or jdbc:h2:");
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return delegate().getConnection();
+    }
+
+    @Override
+    public Connection getConnection(String username, String pass) throws SQLException {
+        return delegate().getConnection(username, pass);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        // the server's pool logs
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        this.loginTimeout = seconds;
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return loginTimeout;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        return delegate().unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return iface.isInstance(this) || delegate().isWrapperFor(iface);
+    }
+}

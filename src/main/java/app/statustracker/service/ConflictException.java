@@ -1,0 +1,8 @@
+package app.statustracker.service;
+
+/** The request clashes with what exists (a duplicate id, a code asked for after linking). */
+public class ConflictException extends ServiceException {
+    public ConflictException(String message) {
+        super(message);
+    }
+}

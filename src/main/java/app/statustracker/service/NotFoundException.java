@@ -1,0 +1,8 @@
+package app.statustracker.service;
+
+/** The id in the request names nothing we hold. */
+public class NotFoundException extends ServiceException {
+    public NotFoundException(String message) {
+        super(message);
+    }
+}
