@@ -2,7 +2,8 @@
 -- and uploaded media. Portable SQL: the same file runs on PostgreSQL and on embedded H2.
 -- Times are UTC (EclipseLink maps OffsetDateTime to TIMESTAMP WITHOUT TIME ZONE; we store UTC).
 
-CREATE SEQUENCE st_id_seq START WITH 1 INCREMENT BY 50;
+-- EclipseLink pre-allocates 50 ids per call and needs the first value to be at least that.
+CREATE SEQUENCE st_id_seq START WITH 50 INCREMENT BY 50;
 
 CREATE TABLE sessions (
     id            BIGINT       NOT NULL PRIMARY KEY,

@@ -1,0 +1,68 @@
+package app.statustracker.service;
+
+import app.statustracker.domain.AuthMethod;
+import app.statustracker.domain.Session;
+import app.statustracker.runtime.SessionRuntime;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Creating, listing and deleting sessions; what a request about sessions means. */
+@ApplicationScoped
+public class SessionService {
+    private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    @PersistenceContext(unitName = "statusTracker")
+    EntityManager em;
+
+    @Inject
+    SessionRuntime runtime;
+
+    @Transactional
+    public Session create(String sessionId, String sessionName, String authMethodName, String phone) {
+        AuthMethod method = authMethodName == null ? AuthMethod.PAIRING : AuthMethod.fromWire(authMethodName)
+                .orElseThrow(() -> new InvalidInputException("authMethod must be pairing or qrcode"));
+        String phoneNumber = PhoneNumbers.normalise(phone);
+        if (method == AuthMethod.PAIRING && phoneNumber == null) {
+            throw new InvalidInputException("phoneNumber is required for pairing: 10-15 digits including the country code");
+        }
+        if (find(sessionId).isPresent()) {
+            throw new ConflictException("Session " + sessionId + " already exists");
+        }
+        Session session = new Session(sessionId, sessionName.strip(), method, phoneNumber);
+        runtime.initialState(session);
+        em.persist(session);
+        em.flush(); // a concurrent duplicate fails here, inside the request, not at commit
+        return session;
+    }
+
+    public List<Session> list() {
+        return em.createNamedQuery("Session.all", Session.class).getResultList();
+    }
+
+    public Session get(String sessionId) {
+        return find(sessionId).orElseThrow(() -> new NotFoundException("Session " + sessionId + " not found"));
+    }
+
+    /** Removes the session and, through the schema's cascades, every row that belongs to it, in one transaction. */
+    @Transactional
+    public void delete(String sessionId) {
+        Session session = get(sessionId);
+        runtime.stop(sessionId);
+        em.remove(session);
+    }
+
+    private Optional<Session> find(String sessionId) {
+        if (sessionId == null || !SESSION_ID.matcher(sessionId).matches()) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery("Session.bySessionId", Session.class)
+                .setParameter("sessionId", sessionId)
+                .getResultStream().findFirst();
+    }
+}
