@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
  * no loss for arbitrary text. Each case has its own seed, printed on failure, so any failure replays exactly;
  * -Dst.roundTrip.cases=N runs more.
  *
- * <p>Not jqwik: from 1.10 its maintainers ask that it not be used by AI coding agents, and this code was
- * written by one. See the note in the project decisions.
+ * <p>Not jqwik: from 1.10 its maintainers ask that it not be used by AI coding agents ("Anti-AI Usage
+ * Clause", jqwik 1.10.1 release notes), and this code was written by one. Seeded plain JUnit keeps the tests
+ * free of that question.
  */
 class NodeRoundTripTest {
     private static final int CASES = Integer.getInteger("st.roundTrip.cases", 2000);
