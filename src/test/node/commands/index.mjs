@@ -1,0 +1,8 @@
+// Which module answers which command. A new capability (connect to the simulator, pair, post a status,
+// send receipts) is a new module here plus its lines in this table.
+export const commandModules = {
+  ping: 'meta.mjs',
+  version: 'meta.mjs',
+  encode: 'binary.mjs',
+  decode: 'binary.mjs',
+}
