@@ -16,13 +16,13 @@ class NodeDecoderFuzzTest {
     private static final NodeEncoder ENCODER = new NodeEncoder();
 
     /** Flag byte, optional zlib inflation, then the node. */
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "20s")
     void frames(byte[] input) {
         decodeAndReencode(input, true);
     }
 
     /** The node grammar alone, without the flag byte. */
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "20s")
     void nodeBodies(byte[] input) {
         decodeAndReencode(input, false);
     }

@@ -17,7 +17,7 @@ import java.util.List;
 class FrameDecoderFuzzTest {
 
     /** Random bytes cut into random chunks: only MalformedFrameException may escape, and frames stay bounded. */
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "20s")
     void arbitraryChunksNeverEscapeAsAnythingButProtocolFailures(FuzzedDataProvider data) {
         int max = data.consumeInt(1, 4096);
         FrameDecoder decoder = data.consumeBoolean() ? FrameDecoder.forServer(max) : FrameDecoder.forClient(max);
@@ -34,7 +34,7 @@ class FrameDecoderFuzzTest {
     }
 
     /** Whatever frames go in through the encoder come out of the decoder, however the stream is cut. */
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "20s")
     void encodedFramesSurviveAnyChunking(FuzzedDataProvider data) throws MalformedFrameException {
         List<byte[]> frames = new ArrayList<>();
         int count = data.consumeInt(0, 8);

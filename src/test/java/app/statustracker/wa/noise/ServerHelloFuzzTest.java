@@ -28,13 +28,13 @@ class ServerHelloFuzzTest {
             new CertificateChainVerifier(ROOT.publicKey(), 0, Clock.systemUTC());
 
     /** The raw frame payload, as any bytes. */
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "20s")
     void randomBytes(byte[] serverHello) {
         process(serverHello);
     }
 
     /** A well-formed HandshakeMessage with fuzzed fields, to get past protobuf parsing into the crypto. */
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "20s")
     void structuredServerHello(FuzzedDataProvider data) {
         HandshakeMessage.ServerHello.Builder hello = HandshakeMessage.ServerHello.newBuilder();
         if (data.consumeBoolean()) {
