@@ -76,9 +76,9 @@ public final class Launcher {
                 "--nocluster",
                 "--disablephonehome",
                 "--rootdir", settings.dataDir().resolve("payara").toString()));
-        Path postBoot = Path.of("server-config", "post-boot-commands.asadmin");
-        if (Files.isRegularFile(postBoot)) {
-            cmd.addAll(List.of("--postbootcommandfile", postBoot.toAbsolutePath().toString()));
+        Path preBoot = Path.of("server-config", "pre-boot-commands.asadmin");
+        if (Files.isRegularFile(preBoot)) {
+            cmd.addAll(List.of("--prebootcommandfile", preBoot.toAbsolutePath().toString()));
         }
         Path logging = Path.of("server-config", "logging.properties");
         if (Files.isRegularFile(logging)) {

@@ -203,6 +203,12 @@ class ApiContractIT {
     }
 
     @Test
+    void hugeHeadersAreRefusedWith4xx() {
+        Reply r = api.send("GET", "/api/health", null, "x-api-key", ApiClient.TEST_API_KEY, "X-Padding", "a".repeat(40_000));
+        assertTrue(r.status() >= 400 && r.status() < 500, "status " + r.status());
+    }
+
+    @Test
     void internalDetailsNeverReachClients() {
         Reply r = api.post("/api/sessions", "{\"sessionId\":\"x\",\"sessionName\":" + "[".repeat(5000) + "}");
         assertEquals(400, r.status());
