@@ -3,7 +3,10 @@ package app.statustracker.service;
 import app.statustracker.domain.AuthMethod;
 import app.statustracker.domain.Session;
 import app.statustracker.runtime.SessionRuntime;
+import app.statustracker.service.events.SessionCreated;
+import app.statustracker.service.events.SessionDeleted;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,6 +26,12 @@ public class SessionService {
     @Inject
     SessionRuntime runtime;
 
+    @Inject
+    Event<SessionCreated> created;
+
+    @Inject
+    Event<SessionDeleted> deleted;
+
     @Transactional
     public Session create(String sessionId, String sessionName, String authMethodName, String phone) {
         AuthMethod method = authMethodName == null ? AuthMethod.PAIRING : AuthMethod.fromWire(authMethodName)
@@ -38,6 +47,8 @@ public class SessionService {
         runtime.initialState(session);
         em.persist(session);
         em.flush(); // a concurrent duplicate fails here, inside the request, not at commit
+        created.fire(new SessionCreated(session.getSessionId(), session.getSessionName(),
+                session.getAuthMethod().wire(), session.getPhoneNumber(), session.getState().wire()));
         return session;
     }
 
@@ -55,6 +66,7 @@ public class SessionService {
         Session session = get(sessionId);
         runtime.stop(sessionId);
         em.remove(session);
+        deleted.fire(new SessionDeleted(sessionId));
     }
 
     private Optional<Session> find(String sessionId) {

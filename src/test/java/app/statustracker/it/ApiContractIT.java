@@ -203,6 +203,28 @@ class ApiContractIT {
     }
 
     @Test
+    void eventsSocketNeedsTheKeyAndCarriesSessionEvents() throws Exception {
+        String ws = api.base().replace("http://", "ws://") + "/ws";
+        var refused = EventsClient.connect(ws, "x-api-key", "wrong-key-wrong-key");
+        var failure = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> refused.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(String.valueOf(failure.getCause()).contains("401"), String.valueOf(failure.getCause()));
+        try (EventsClient byHeader = EventsClient.connect(ws, "x-api-key", ApiClient.TEST_API_KEY).get(10,
+                java.util.concurrent.TimeUnit.SECONDS);
+             EventsClient byQuery = EventsClient.connect(ws + "?apiKey=" + ApiClient.TEST_API_KEY).get(10,
+                     java.util.concurrent.TimeUnit.SECONDS)) {
+            assertEquals(201, api.post("/api/sessions",
+                    "{\"sessionId\":\"evt_1\",\"sessionName\":\"E\",\"authMethod\":\"qrcode\"}").status());
+            JsonObject created = byHeader.await("session-created", d -> d.getString("sessionId").equals("evt_1"), 10_000);
+            assertEquals("qrcode", created.getString("authMethod"));
+            byQuery.await("session-created", d -> d.getString("sessionId").equals("evt_1"), 10_000);
+            assertEquals(400, api.post("/api/sessions", "{\"sessionId\":\"evt_1\"}").status());
+            assertEquals(200, api.delete("/api/sessions/evt_1").status());
+            byHeader.await("session-deleted", d -> d.getString("sessionId").equals("evt_1"), 10_000);
+        }
+    }
+
+    @Test
     void hugeHeadersAreRefusedWith4xx() {
         Reply r = api.send("GET", "/api/health", null, "x-api-key", ApiClient.TEST_API_KEY, "X-Padding", "a".repeat(40_000));
         assertTrue(r.status() >= 400 && r.status() < 500, "status " + r.status());

@@ -1,0 +1,45 @@
+package app.statustracker.events;
+
+import app.statustracker.api.ApiKeys;
+import app.statustracker.config.Settings;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Guards the events WebSocket before the upgrade: the API key in {@code x-api-key}, {@code Authorization:
+ * Bearer}, or (browsers cannot set headers on a WebSocket) the {@code apiKey} query parameter. A refusal is an
+ * ordinary HTTP 401 in the API's envelope, so no socket is ever opened for it.
+ */
+@WebFilter(urlPatterns = "/ws", asyncSupported = true)
+public class EventsAuthFilter extends HttpFilter {
+    @Inject
+    Settings settings;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String presented = request.getHeader("x-api-key");
+        if (presented == null) {
+            String auth = request.getHeader("Authorization");
+            if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                presented = auth.substring(7).strip();
+            }
+        }
+        if (presented == null) {
+            presented = request.getParameter("apiKey");
+        }
+        if (!ApiKeys.matches(settings.apiKey(), presented)) {
+            response.setStatus(401);
+            response.setContentType("application/json");
+            response.getWriter().write("{\"success\":false,\"error\":\"Invalid or missing API key\"}");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
