@@ -5,4 +5,9 @@ export const commandModules = {
   version: 'meta.mjs',
   encode: 'binary.mjs',
   decode: 'binary.mjs',
+  curveKeyPair: 'curve.mjs',
+  curvePublicKey: 'curve.mjs',
+  curveSign: 'curve.mjs',
+  curveVerify: 'curve.mjs',
+  curveAgree: 'curve.mjs',
 }

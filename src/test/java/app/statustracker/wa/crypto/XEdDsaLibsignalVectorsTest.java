@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  * {@code curve.calculateSignature(priv, msg)} (deterministic, no randomness), a 64-byte Z and
  * {@code curveJs.sign(priv, msg, Z)}; then a signature made by this class with fresh randomness that
  * {@code curve.verifySignature(0x05‖pub, msg, sig)} accepted (and rejected with one bit flipped).
- * The set covers both values of the sign bit in sig[63]. The live cross-check through the Node driver
- * comes with a later task.
+ * The set covers both values of the sign bit in sig[63]. {@link XEdDsaLibsignalCrossCheckTest} repeats
+ * the check live, with fresh keys, through the Node driver.
  */
 class XEdDsaLibsignalVectorsTest {
     private static final HexFormat HEX = HexFormat.of();
