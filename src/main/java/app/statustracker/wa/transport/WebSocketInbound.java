@@ -10,6 +10,8 @@ import java.util.concurrent.CompletionStage;
  * Each callback asks for exactly one more message, which keeps input flow-controlled per connection.
  */
 final class WebSocketInbound implements WebSocket.Listener {
+    private static final int ABNORMAL_CLOSURE = 1006;
+
     private final WaConnection connection;
     private final InboundFrames inbound;
 
@@ -46,6 +48,12 @@ final class WebSocketInbound implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        // 1006 never travels on the wire (RFC 6455 §7.4.1): the JDK reports a TCP end without close frame so
+        if (statusCode == ABNORMAL_CLOSURE) {
+            connection.closeWith(new CloseReason(CloseReason.Kind.CONNECTION_LOST,
+                    "connection ended without a WebSocket close", statusCode, null));
+            return null;
+        }
         String detail = reason == null || reason.isEmpty() ? "server closed the WebSocket" : reason;
         connection.closeWith(new CloseReason(CloseReason.Kind.CLOSED_BY_SERVER, detail, statusCode, null));
         return null;
