@@ -5,4 +5,6 @@ export const commandModules = {
   version: 'meta.mjs',
   encode: 'binary.mjs',
   decode: 'binary.mjs',
+  connect: 'socket.mjs',
+  disconnect: 'socket.mjs',
 }
