@@ -10,4 +10,6 @@ export const commandModules = {
   curveSign: 'curve.mjs',
   curveVerify: 'curve.mjs',
   curveAgree: 'curve.mjs',
+  connect: 'socket.mjs',
+  disconnect: 'socket.mjs',
 }

@@ -208,7 +208,8 @@ class ApiContractIT {
         var refused = EventsClient.connect(ws, "x-api-key", "wrong-key-wrong-key");
         var failure = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
                 () -> refused.get(10, java.util.concurrent.TimeUnit.SECONDS));
-        assertTrue(String.valueOf(failure.getCause()).contains("401"), String.valueOf(failure.getCause()));
+        assertTrue(failure.getCause() instanceof java.net.http.WebSocketHandshakeException, String.valueOf(failure));
+        assertEquals(401, ((java.net.http.WebSocketHandshakeException) failure.getCause()).getResponse().statusCode());
         try (EventsClient byHeader = EventsClient.connect(ws, "x-api-key", ApiClient.TEST_API_KEY).get(10,
                 java.util.concurrent.TimeUnit.SECONDS);
              EventsClient byQuery = EventsClient.connect(ws + "?apiKey=" + ApiClient.TEST_API_KEY).get(10,

@@ -1,0 +1,178 @@
+package app.statustracker.simulator;
+
+import app.statustracker.simulator.connection.ConnectionContext;
+import app.statustracker.simulator.connection.SimConnection;
+import app.statustracker.simulator.handler.StanzaDispatcher;
+import app.statustracker.simulator.journal.SeenStanza;
+import app.statustracker.simulator.journal.StanzaJournal;
+import app.statustracker.simulator.noise.CertificateChainGenerator;
+import app.statustracker.simulator.state.Account;
+import app.statustracker.simulator.state.Accounts;
+import app.statustracker.wa.crypto.Curve25519;
+import app.statustracker.wa.crypto.Curve25519KeyPair;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.java_websocket.WebSocket;
+
+/**
+ * A loopback WhatsApp server for tests (protocol-notes §14): a WebSocket endpoint on 127.0.0.1 that speaks
+ * the Noise handshake with its own certificate root, records each client's ClientPayload and every stanza,
+ * and answers through small per-concern handlers. This class is the control surface tests use; the
+ * standalone {@link SimulatorMain} exposes the same operations over HTTP.
+ */
+public final class WaSimulator implements AutoCloseable {
+    private final Curve25519KeyPair rootKey;
+    private final Curve25519KeyPair serverStatic = Curve25519.generateKeyPair();
+    private final Accounts accounts = new Accounts();
+    private final StanzaJournal journal = new StanzaJournal();
+    private final Map<String, SimConnection> connections = new ConcurrentHashMap<>();
+    private final AtomicLong connectionIds = new AtomicLong();
+    private final ScheduledExecutorService outbound;
+    private final ConnectionContext context;
+    private final ChatWebSocketServer server;
+    private final Object changes = new Object();
+    private volatile int port;
+
+    private WaSimulator(SimulatorConfig config) {
+        this.rootKey = config.rootKey();
+        this.outbound = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "simulator-outbound");
+            thread.setDaemon(true);
+            return thread;
+        });
+        byte[] chain = new CertificateChainGenerator(rootKey, serverStatic.publicKey()).generate();
+        this.context = new ConnectionContext(journal, StanzaDispatcher.standard(accounts), outbound, serverStatic,
+                chain, this::signalChange);
+        this.server = new ChatWebSocketServer(new InetSocketAddress("127.0.0.1", config.port()), this);
+    }
+
+    /** Starts on a free port with a fresh root key. */
+    public static WaSimulator start() {
+        return start(SimulatorConfig.defaults());
+    }
+
+    public static WaSimulator start(SimulatorConfig config) {
+        WaSimulator simulator = new WaSimulator(config);
+        simulator.server.start();
+        try {
+            simulator.port = simulator.server.started().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            simulator.close();
+            throw new IllegalStateException("simulator did not start on port " + config.port() + ": " + e, e);
+        }
+        return simulator;
+    }
+
+    SimConnection accept(WebSocket socket, String origin) {
+        String id = "c" + connectionIds.incrementAndGet();
+        SimConnection connection = new SimConnection(id, socket, origin, context);
+        connections.put(id, connection);
+        signalChange();
+        return connection;
+    }
+
+    public URI wsUrl() {
+        return URI.create("ws://127.0.0.1:" + port + ChatWebSocketServer.PATH);
+    }
+
+    /** What clients must trust instead of WhatsApp's root (Baileys' WA_CERT_DETAILS.PUBLIC_KEY). */
+    public byte[] rootPublicKey() {
+        return rootKey.publicKey();
+    }
+
+    public Account createAccount(String phoneNumber) {
+        return accounts.create(phoneNumber);
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    /** All connections so far, open or closed, in no particular order. */
+    public Collection<SimConnection> connections() {
+        return List.copyOf(connections.values());
+    }
+
+    public SimConnection connection(String id) {
+        SimConnection connection = connections.get(id);
+        if (connection == null) {
+            throw new NoSuchElementException("no connection " + id);
+        }
+        return connection;
+    }
+
+    /** Stanzas seen on one connection, both directions, in order. */
+    public List<SeenStanza> stanzas(String connectionId) {
+        return journal.forConnection(connectionId);
+    }
+
+    public StanzaJournal journal() {
+        return journal;
+    }
+
+    public Optional<SeenStanza> awaitStanza(Predicate<SeenStanza> matches, Duration timeout) {
+        return journal.await(matches, timeout);
+    }
+
+    /** Waits until some connection matches (e.g. has sent its ClientPayload, or has closed). */
+    public Optional<SimConnection> awaitConnection(Predicate<SimConnection> matches, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (changes) {
+            while (true) {
+                Optional<SimConnection> found = connections.values().stream().filter(matches).findFirst();
+                long left = deadline - System.nanoTime();
+                if (found.isPresent() || left <= 0) {
+                    return found;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(changes, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Optional.empty();
+                }
+            }
+        }
+    }
+
+    public void drop(String connectionId) {
+        connection(connectionId).drop();
+    }
+
+    public void delayOutbound(String connectionId, long millis) {
+        connection(connectionId).delayOutbound(millis);
+    }
+
+    /** Closes every open connection (WebSocket close 1000); the server keeps accepting new ones. */
+    public void closeAll() {
+        connections.values().stream().filter(SimConnection::isOpen).forEach(SimConnection::close);
+    }
+
+    private void signalChange() {
+        synchronized (changes) {
+            changes.notifyAll();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            outbound.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package app.statustracker.simulator.handler;
+
+import app.statustracker.simulator.connection.RecordedClientPayload;
+import app.statustracker.simulator.connection.SimConnection;
+import app.statustracker.simulator.state.Accounts;
+import app.statustracker.wa.binary.Node;
+import java.util.List;
+
+/**
+ * Routes what a connection receives: the ClientPayload to the registration or login handler, every later
+ * stanza to the first handler that takes it. Handlers are tried in order, so specific ones (pairing,
+ * pre-keys, usync, messages, receipts…) go before {@link FallbackIqHandler}, which answers any iq left.
+ */
+public final class StanzaDispatcher {
+    private final PayloadHandler registration;
+    private final PayloadHandler login;
+    private final List<StanzaHandler> handlers;
+
+    public StanzaDispatcher(PayloadHandler registration, PayloadHandler login, List<StanzaHandler> handlers) {
+        this.registration = registration;
+        this.login = login;
+        this.handlers = List.copyOf(handlers);
+    }
+
+    /** The handlers this issue needs; later issues insert theirs before the fallback. */
+    public static StanzaDispatcher standard(Accounts accounts) {
+        return new StanzaDispatcher(new RegistrationHandler(), new LoginHandler(accounts),
+                List.of(new IqAnswerHandler(), new PingHandler(), new FallbackIqHandler()));
+    }
+
+    public void onPayload(SimConnection connection, RecordedClientPayload payload) {
+        (payload.isRegistration() ? registration : login).onPayload(connection, payload);
+    }
+
+    /** Non-iq stanzas nobody handles (presence, ib, ack…) are only journaled, as §14.3 allows. */
+    public void onStanza(SimConnection connection, Node stanza) {
+        for (StanzaHandler handler : handlers) {
+            if (handler.handle(connection, stanza)) {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package app.statustracker.simulator.state;
+
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The accounts the simulated server knows, by phone number (digits with country code). */
+public final class Accounts {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final Map<String, Account> byPhone = new ConcurrentHashMap<>();
+
+    /** Creates the account, or returns the existing one for that number. */
+    public Account create(String phoneNumber) {
+        if (!phoneNumber.matches("\\d{5,20}")) {
+            throw new IllegalArgumentException("phone number must be digits with country code, got " + phoneNumber);
+        }
+        return byPhone.computeIfAbsent(phoneNumber, phone -> new Account(phone, randomLidUser()));
+    }
+
+    public Optional<Account> find(String phoneNumber) {
+        return Optional.ofNullable(byPhone.get(phoneNumber));
+    }
+
+    // LIDs are 15-digit numbers in the wild (§14.1); starting with 1 keeps them 15 digits long
+    private static String randomLidUser() {
+        StringBuilder lid = new StringBuilder("1");
+        for (int i = 1; i < 15; i++) {
+            lid.append(RANDOM.nextInt(10));
+        }
+        return lid.toString();
+    }
+}
