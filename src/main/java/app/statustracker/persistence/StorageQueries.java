@@ -31,6 +31,10 @@ public final class StorageQueries {
                 "FROM status_viewers x JOIN statuses p ON x.status_pk = p.id WHERE p.session_pk = s.id");
         H2_COLUMNS.put("status_viewers", "id:b status_pk:b viewer_jid:v phone_number:v delivered_at:b viewed_at:b "
                 + "played_at:b");
+        ROWS.put("device_credentials", "FROM device_credentials x WHERE x.session_pk = s.id");
+        H2_COLUMNS.put("device_credentials", "session_pk:b data:v updated_at:b");
+        ROWS.put("pre_keys", "FROM pre_keys x WHERE x.session_pk = s.id");
+        H2_COLUMNS.put("pre_keys", "session_pk:b key_id:b data:v");
     }
 
     private final boolean postgres;
