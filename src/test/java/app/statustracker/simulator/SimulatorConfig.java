@@ -6,14 +6,33 @@ import app.statustracker.wa.crypto.Curve25519KeyPair;
 /**
  * How to start a {@link WaSimulator}.
  *
- * @param port    TCP port on 127.0.0.1; 0 picks a free one
- * @param rootKey the certificate root; clients must be given its public key. Fixed keys let a standalone
- *                simulator and the service under test agree across restarts.
+ * @param port               TCP port on 127.0.0.1; 0 picks a free one
+ * @param rootKey            the certificate root; clients must be given its public key. Fixed keys let a
+ *                           standalone simulator and the service under test agree across restarts.
+ * @param preKeyCountFloor   the {@code <count value>} answer is never below this. The default, 5, makes a
+ *                           fresh Baileys upload 5 keys instead of 812 (it uploads when the count is ≤ 5)
+ *                           and whatsmeow none (it uploads when < 5); 0 reports the true count, for tests
+ *                           of the initial 812-key upload.
  */
-public record SimulatorConfig(int port, Curve25519KeyPair rootKey) {
+public record SimulatorConfig(int port, Curve25519KeyPair rootKey, int preKeyCountFloor) {
+    public static final int DEFAULT_PRE_KEY_COUNT_FLOOR = 5;
+
+    public SimulatorConfig {
+        if (preKeyCountFloor < 0) {
+            throw new IllegalArgumentException("preKeyCountFloor must be ≥ 0");
+        }
+    }
+
+    public SimulatorConfig(int port, Curve25519KeyPair rootKey) {
+        this(port, rootKey, DEFAULT_PRE_KEY_COUNT_FLOOR);
+    }
 
     /** A free port and a fresh root. */
     public static SimulatorConfig defaults() {
         return new SimulatorConfig(0, Curve25519.generateKeyPair());
+    }
+
+    public SimulatorConfig withPreKeyCountFloor(int floor) {
+        return new SimulatorConfig(port, rootKey, floor);
     }
 }

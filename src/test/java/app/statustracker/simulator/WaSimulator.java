@@ -1,13 +1,19 @@
 package app.statustracker.simulator;
 
 import app.statustracker.simulator.connection.ConnectionContext;
+import app.statustracker.simulator.connection.OnlineDevices;
 import app.statustracker.simulator.connection.SimConnection;
+import app.statustracker.simulator.handler.DeviceRemoval;
 import app.statustracker.simulator.handler.StanzaDispatcher;
 import app.statustracker.simulator.journal.SeenStanza;
 import app.statustracker.simulator.journal.StanzaJournal;
 import app.statustracker.simulator.noise.CertificateChainGenerator;
+import app.statustracker.simulator.pairing.CompanionLinker;
+import app.statustracker.simulator.pairing.LinkCodeExchange;
+import app.statustracker.simulator.pairing.PairingAttempt;
 import app.statustracker.simulator.state.Account;
 import app.statustracker.simulator.state.Accounts;
+import app.statustracker.simulator.state.DeviceAddress;
 import app.statustracker.wa.crypto.Curve25519;
 import app.statustracker.wa.crypto.Curve25519KeyPair;
 import java.net.InetSocketAddress;
@@ -38,6 +44,10 @@ public final class WaSimulator implements AutoCloseable {
     private final Accounts accounts = new Accounts();
     private final StanzaJournal journal = new StanzaJournal();
     private final Map<String, SimConnection> connections = new ConcurrentHashMap<>();
+    private final OnlineDevices online = new OnlineDevices();
+    private final DeviceRemoval removal = new DeviceRemoval(accounts, online);
+    private final CompanionLinker linker = new CompanionLinker(() -> List.copyOf(connections.values()));
+    private final LinkCodeExchange linkCodes = new LinkCodeExchange(accounts, linker);
     private final AtomicLong connectionIds = new AtomicLong();
     private final ScheduledExecutorService outbound;
     private final ConnectionContext context;
@@ -53,7 +63,8 @@ public final class WaSimulator implements AutoCloseable {
             return thread;
         });
         byte[] chain = new CertificateChainGenerator(rootKey, serverStatic.publicKey()).generate();
-        this.context = new ConnectionContext(journal, StanzaDispatcher.standard(accounts), outbound, serverStatic,
+        this.context = new ConnectionContext(journal, StanzaDispatcher.standard(accounts, online, removal, linker,
+                linkCodes, config.preKeyCountFloor()), outbound, serverStatic,
                 chain, this::signalChange);
         this.server = new ChatWebSocketServer(new InetSocketAddress("127.0.0.1", config.port()), this);
     }
@@ -98,6 +109,63 @@ public final class WaSimulator implements AutoCloseable {
 
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** The account of {@code phoneNumber}; {@link NoSuchElementException} if none was created. */
+    public Account account(String phoneNumber) {
+        return accounts.find(phoneNumber).orElseThrow(() -> new NoSuchElementException("no account " + phoneNumber));
+    }
+
+    /**
+     * The primary phone of {@code phoneNumber} scans a companion's QR (§4.1–§4.3). The QR must carry a ref
+     * issued to an open connection ({@link NoSuchElementException} otherwise) and be well-formed
+     * ({@link IllegalArgumentException}). Returns at once: pair-success is on its way unless the QR's keys
+     * do not match that connection (then the attempt is already REJECTED). The attempt becomes LINKED when
+     * the companion's pair-device-sign verified and 515 was sent, REJECTED with the reason otherwise.
+     */
+    public PairingAttempt scanQr(String phoneNumber, String qr) {
+        return linker.scanQr(account(phoneNumber), qr);
+    }
+
+    /**
+     * The user types {@code code} on the primary phone of {@code phoneNumber} (§5.3): primary_hello goes to
+     * the connection whose companion_hello for this number came last. A dash and lower case are accepted.
+     * A wrong code is noticed only at companion_finish (the wrapping has no integrity): the attempt is then
+     * REJECTED and the companion gets error 400; the code stays valid, so the right one can still be typed.
+     */
+    public PairingAttempt enterPairingCode(String phoneNumber, String code) {
+        account(phoneNumber);
+        return linkCodes.enterPairingCode(phoneNumber, code);
+    }
+
+    /** Every scan and code entry so far, oldest first. */
+    public List<PairingAttempt> pairingAttempts() {
+        return linker.attempts();
+    }
+
+    public PairingAttempt pairingAttempt(String id) {
+        return linker.attempt(id);
+    }
+
+    /**
+     * The phone removes a linked device: an open connection of it gets {@code <stream:error code="401">
+     * <conflict type="device_removed"/>} and is closed; its keys are forgotten and its next login fails 401.
+     */
+    public void unlink(String phoneNumber, int deviceId) {
+        removal.unlink(new DeviceAddress(phoneNumber, deviceId));
+    }
+
+    /**
+     * Acts as a second login of the device elsewhere: its open connection gets {@code <stream:error>
+     * <conflict type="replaced"/>} (Baileys: close 440) and is closed. Returns that connection's id.
+     */
+    public Optional<String> kickDuplicate(String phoneNumber, int deviceId) {
+        return removal.replace(new DeviceAddress(phoneNumber, deviceId)).map(SimConnection::id);
+    }
+
+    /** The open connection a device logged in on, if any. */
+    public Optional<SimConnection> onlineConnection(String phoneNumber, int deviceId) {
+        return online.get(new DeviceAddress(phoneNumber, deviceId));
     }
 
     /** All connections so far, open or closed, in no particular order. */

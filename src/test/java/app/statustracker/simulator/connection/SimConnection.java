@@ -4,6 +4,7 @@ import app.statustracker.simulator.journal.Direction;
 import app.statustracker.simulator.journal.SeenStanza;
 import app.statustracker.simulator.noise.NoiseResponder;
 import app.statustracker.simulator.noise.ResponderResult;
+import app.statustracker.simulator.state.DeviceAddress;
 import app.statustracker.wa.ProtocolException;
 import app.statustracker.wa.binary.Node;
 import app.statustracker.wa.binary.NodeDecoder;
@@ -17,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.java_websocket.WebSocket;
@@ -51,6 +53,8 @@ public final class SimConnection {
     private volatile long delayMillis;
     private volatile int fragmentBytes;
     private volatile Boolean introArrivedWithFirstFrame;
+    private volatile DeviceAddress device;
+    private final List<String> refusals = new CopyOnWriteArrayList<>();
     private TransportCipher receiving;
     private TransportCipher sending;  // guarded by this
     private long nextSendNanos;       // guarded by this
@@ -131,6 +135,30 @@ public final class SimConnection {
     /** Closes the WebSocket once everything queued before has been written. */
     public synchronized void closeAfterPendingSends(int code, String reason) {
         schedule(() -> socket.close(code, reason));
+    }
+
+    /**
+     * Sends a {@code <stream:error>} (restart 515, conflict, device removed…) and closes after it, as the
+     * server ends a stream (§3.2).
+     */
+    public void endStream(Node streamError, String reason) {
+        send(streamError);
+        closeAfterPendingSends(CloseFrame.NORMAL, reason);
+    }
+
+    /**
+     * Records that the simulator refused something this client sent (a bad signature, a malformed upload)
+     * and why; tests read {@link #refusals()} to see that a strict check fired.
+     */
+    public void refuse(String reason) {
+        refusals.add(reason);
+        System.err.println("[simulator] connection " + id + " refused: " + reason);
+    }
+
+    /** Set by the login handler once the payload was accepted. */
+    public void loggedIn(DeviceAddress address) {
+        device = address;
+        context.changed().run();
     }
 
     /** Breaks the TCP connection without a WebSocket close, like a network failure. */
@@ -218,6 +246,15 @@ public final class SimConnection {
 
     public Optional<RecordedClientPayload> payload() {
         return Optional.ofNullable(payload);
+    }
+
+    /** The device this connection logged in as, once {@code <success>} was sent. */
+    public Optional<DeviceAddress> device() {
+        return Optional.ofNullable(device);
+    }
+
+    public List<String> refusals() {
+        return List.copyOf(refusals);
     }
 
     public List<String> pairingRefs() {

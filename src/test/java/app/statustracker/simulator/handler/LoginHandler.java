@@ -1,42 +1,62 @@
 package app.statustracker.simulator.handler;
 
+import app.statustracker.simulator.connection.OnlineDevices;
 import app.statustracker.simulator.connection.RecordedClientPayload;
 import app.statustracker.simulator.connection.SimConnection;
 import app.statustracker.simulator.state.Account;
 import app.statustracker.simulator.state.Accounts;
-import app.statustracker.simulator.state.RegisteredDevice;
+import app.statustracker.simulator.state.DeviceAddress;
 import app.statustracker.wa.binary.Node;
+import app.statustracker.wa.proto.ClientPayloadProtos.ClientPayload;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * A login payload (§14.2): a known device whose Noise key matches gets {@code <success t lid>}; anything
- * else gets {@code <failure reason="401"/>} and the server closes — Baileys reports close 401 [RUN].
- * Offline queues, replaced connections and the post-login queries come with the login issue.
+ * A login payload (§14.2): username and device must name a linked companion whose stored Noise key is the
+ * one the client proved in the handshake; then an older connection of that device is replaced, and the
+ * client gets {@code <success t lid>} followed by the end of its (empty) offline queue. Anything else gets
+ * {@code <failure reason="401"/>} and the server closes — Baileys reports close 401 [RUN].
  */
 public final class LoginHandler implements PayloadHandler {
     private final Accounts accounts;
+    private final OnlineDevices online;
 
-    public LoginHandler(Accounts accounts) {
+    public LoginHandler(Accounts accounts, OnlineDevices online) {
         this.accounts = accounts;
+        this.online = online;
     }
 
     @Override
     public void onPayload(SimConnection connection, RecordedClientPayload payload) {
-        Optional<Account> account = accounts.find(Long.toUnsignedString(payload.payload().getUsername()));
-        int deviceId = payload.payload().getDevice();
-        Optional<RegisteredDevice> device = account.flatMap(found -> found.device(deviceId))
-                .filter(known -> MessageDigest.isEqual(known.noiseKey(), payload.clientStaticKey()));
-        if (device.isEmpty()) {
+        ClientPayload login = payload.payload();
+        // a payload with username but no device (Baileys after an unfinished code pairing, §5) is refused
+        Optional<Account> account = login.hasUsername() && login.hasDevice()
+                ? accounts.find(Long.toUnsignedString(login.getUsername())) : Optional.empty();
+        int deviceId = login.getDevice();
+        boolean known = account.flatMap(found -> found.device(deviceId))
+                .filter(device -> MessageDigest.isEqual(device.noiseKey(), payload.clientStaticKey()))
+                .isPresent();
+        if (!known) {
+            connection.refuse("login of " + (login.hasUsername() ? Long.toUnsignedString(login.getUsername()) : "?")
+                    + ":" + (login.hasDevice() ? deviceId : "?") + " with an unknown device or Noise key");
             connection.send(Node.builder("failure").attr("reason", "401").build());
             connection.closeAfterPendingSends(1000, "logged out");
             return;
         }
-        // Baileys overwrites me.lid with undefined when lid is missing, so it is always sent (§3.2)
-        connection.send(Node.builder("success")
-                .attr("t", Long.toString(Instant.now().getEpochSecond()))
-                .attr("lid", account.get().lidJid(deviceId))
-                .build());
+        DeviceAddress address = new DeviceAddress(account.get().phoneNumber(), deviceId);
+        online.put(address, connection).ifPresent(DeviceRemoval::kickAsReplaced);
+        connection.loggedIn(address);
+        // Baileys overwrites me.lid with undefined when lid is missing, so it is always sent (§3.2);
+        // Baileys flushes its buffered events only on ib/offline, so that follows even with nothing queued (§6.1)
+        connection.sendTogether(List.of(
+                Node.builder("success")
+                        .attr("t", Long.toString(Instant.now().getEpochSecond()))
+                        .attr("lid", account.get().lidJid(deviceId))
+                        .build(),
+                Node.builder("ib").attr("from", Stanzas.SERVER)
+                        .children(Node.builder("offline").attr("count", "0").build())
+                        .build()));
     }
 }

@@ -1,7 +1,10 @@
 package app.statustracker.simulator.handler;
 
+import app.statustracker.simulator.connection.OnlineDevices;
 import app.statustracker.simulator.connection.RecordedClientPayload;
 import app.statustracker.simulator.connection.SimConnection;
+import app.statustracker.simulator.pairing.CompanionLinker;
+import app.statustracker.simulator.pairing.LinkCodeExchange;
 import app.statustracker.simulator.state.Accounts;
 import app.statustracker.wa.binary.Node;
 import java.util.List;
@@ -22,10 +25,13 @@ public final class StanzaDispatcher {
         this.handlers = List.copyOf(handlers);
     }
 
-    /** The handlers this issue needs; later issues insert theirs before the fallback. */
-    public static StanzaDispatcher standard(Accounts accounts) {
-        return new StanzaDispatcher(new RegistrationHandler(), new LoginHandler(accounts),
-                List.of(new IqAnswerHandler(), new PingHandler(), new FallbackIqHandler()));
+    /** The handlers the simulator runs; later issues insert theirs before the fallback. */
+    public static StanzaDispatcher standard(Accounts accounts, OnlineDevices online, DeviceRemoval removal,
+                                            CompanionLinker linker, LinkCodeExchange codes, int preKeyCountFloor) {
+        return new StanzaDispatcher(new RegistrationHandler(), new LoginHandler(accounts, online),
+                List.of(new PairingHandler(linker, codes), new IqAnswerHandler(), new PingHandler(),
+                        new PreKeyHandler(accounts, preKeyCountFloor), new AccountQueryHandler(),
+                        new RemoveCompanionHandler(removal), new FallbackIqHandler()));
     }
 
     public void onPayload(SimConnection connection, RecordedClientPayload payload) {

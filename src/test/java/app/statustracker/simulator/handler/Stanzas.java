@@ -15,6 +15,31 @@ public final class Stanzas {
         return Node.builder("iq").attr("from", SERVER).attr("type", "result").attr("id", request.attr("id", "")).build();
     }
 
+    /** {@code <iq type="error"><error code text/></iq>}: how the server refuses a query. */
+    public static Node error(Node request, int code, String text) {
+        return Node.builder("iq").attr("from", SERVER).attr("type", "error").attr("id", request.attr("id", ""))
+                .children(Node.builder("error").attr("code", Integer.toString(code)).attr("text", text).build())
+                .build();
+    }
+
+    /** {@code <stream:error code="…">} with an optional child such as {@code <conflict type="replaced"/>}. */
+    public static Node streamError(String code, Node child) {
+        var builder = Node.builder("stream:error");
+        if (code != null) {
+            builder.attr("code", code);
+        }
+        if (child != null) {
+            builder.children(child);
+        }
+        return builder.build();
+    }
+
+    /** The xmlns and first child tag of an iq, e.g. {@code isQuery(iq, "get", "encrypt", "count")}. */
+    public static boolean isQuery(Node node, String type, String xmlns, String childTag) {
+        return isIq(node, type) && xmlns.equals(node.attr("xmlns"))
+                && (childTag == null || node.child(childTag).isPresent());
+    }
+
     public static boolean isIq(Node node, String type) {
         return "iq".equals(node.tag()) && type.equals(node.attr("type"));
     }

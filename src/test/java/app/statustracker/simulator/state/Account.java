@@ -2,19 +2,31 @@ package app.statustracker.simulator.state;
 
 import app.statustracker.wa.crypto.Curve25519;
 import app.statustracker.wa.crypto.Curve25519KeyPair;
+import java.security.SecureRandom;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A simulated WhatsApp account: its phone number, its LID, and the primary phone's identity key (which
- * signs companions, §4.3). Companions are added by pairing (a later issue) or directly by tests.
+ * A simulated WhatsApp account: its phone number, its LID, and the primary phone (device 0) whose identity
+ * key is the account signature key that signs companions (§4.3, §14.1). Companions are added by pairing
+ * or directly by tests.
  */
 public final class Account {
+    /** What pair-success names as the primary's platform (§4.3); a plain Android phone. */
+    public static final String PRIMARY_PLATFORM = "android";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final String phoneNumber;
     private final String lidUser;
     private final Curve25519KeyPair identityKey = Curve25519.generateKeyPair();
-    private final Map<Integer, RegisteredDevice> devices = new ConcurrentHashMap<>();
+    // ADVDeviceIdentity.rawId: one random number per account, the same in every identity it issues
+    private final int advRawId = RANDOM.nextInt() & 0x7FFFFFFF;
+    private final Map<Integer, RegisteredDevice> devices = new ConcurrentSkipListMap<>();
+    private final AtomicInteger lastDeviceId = new AtomicInteger();
+    private final AtomicInteger lastKeyIndex = new AtomicInteger();
 
     Account(String phoneNumber, String lidUser) {
         this.phoneNumber = phoneNumber;
@@ -33,19 +45,57 @@ public final class Account {
         return phoneNumber + "@s.whatsapp.net";
     }
 
+    public String pnJid(int device) {
+        return phoneNumber + (device == 0 ? "" : ":" + device) + "@s.whatsapp.net";
+    }
+
     public String lidJid(int device) {
         return lidUser + (device == 0 ? "" : ":" + device) + "@lid";
     }
 
+    /** The primary's identity key pair; its public half is the ADV accountSignatureKey. */
     public Curve25519KeyPair identityKey() {
         return identityKey;
     }
 
+    public int advRawId() {
+        return advRawId;
+    }
+
+    /**
+     * A device id for a new companion. Ids are never reused after an unlink, as on WhatsApp, so a stale
+     * login of an unlinked device cannot land on a newer one.
+     */
+    public int allocateDeviceId() {
+        return lastDeviceId.updateAndGet(last -> Math.max(last, highestDeviceId()) + 1);
+    }
+
+    /** The next ADV key index; monotonic per account (§4.3). */
+    public int allocateKeyIndex() {
+        return lastKeyIndex.incrementAndGet();
+    }
+
     public void addDevice(RegisteredDevice device) {
+        if (device.deviceId() <= 0) {
+            throw new IllegalArgumentException("companion device ids start at 1; 0 is the primary phone");
+        }
         devices.put(device.deviceId(), device);
     }
 
     public Optional<RegisteredDevice> device(int deviceId) {
         return Optional.ofNullable(devices.get(deviceId));
+    }
+
+    /** Linked companions in device-id order (the primary, device 0, is not among them). */
+    public List<RegisteredDevice> devices() {
+        return List.copyOf(devices.values());
+    }
+
+    public Optional<RegisteredDevice> removeDevice(int deviceId) {
+        return Optional.ofNullable(devices.remove(deviceId));
+    }
+
+    private int highestDeviceId() {
+        return devices.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
     }
 }

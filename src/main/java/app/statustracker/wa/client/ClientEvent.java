@@ -1,0 +1,27 @@
+package app.statustracker.wa.client;
+
+import app.statustracker.wa.binary.Jid;
+
+/** What a {@link WaClient} tells its {@link ClientListener}, as typed values (whatsmeow's events package). */
+public sealed interface ClientEvent {
+
+    /** A QR code to show: the full string of protocol-notes §4.2. Replaced by the next one after its lifetime. */
+    record QrCode(String data) implements ClientEvent {
+    }
+
+    /** The 8-character code to type on the phone; valid until the next PairingCode event. */
+    record PairingCode(String code) implements ClientEvent {
+    }
+
+    /** The phone linked us; a restart (515) and a login follow. {@code lid} may be null. */
+    record Paired(Jid phoneNumber, Jid lid, String platform) implements ClientEvent {
+    }
+
+    /** Logged in, pre-keys topped up, marked active: the device is usable. */
+    record LoggedIn(Jid phoneNumber, Jid lid) implements ClientEvent {
+    }
+
+    /** The connection ended; {@link DisconnectReason#reconnect()} says what to do about it. */
+    record Disconnected(DisconnectReason reason) implements ClientEvent {
+    }
+}

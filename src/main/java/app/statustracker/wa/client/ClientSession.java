@@ -1,0 +1,150 @@
+package app.statustracker.wa.client;
+
+import app.statustracker.wa.binary.Jid;
+import app.statustracker.wa.binary.Node;
+import app.statustracker.wa.client.DisconnectReason.Kind;
+import app.statustracker.wa.pairing.PairSuccess;
+import app.statustracker.wa.pairing.PairingStanzas;
+import app.statustracker.wa.transport.CloseReason;
+import app.statustracker.wa.transport.ConnectionListener;
+import app.statustracker.wa.transport.WaConnection;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One connection of a {@link WaClient}: routes what the server pushes, remembers why the connection is ending
+ * (a stream error, a failure, the QR timeout) so that the close is reported with that reason, and acks every
+ * pushed stanza (§6.6). Callbacks of a replaced connection only reach their own session.
+ */
+final class ClientSession implements ConnectionListener {
+    private static final System.Logger LOG = System.getLogger(ClientSession.class.getName());
+
+    private final WaClient client;
+    private final boolean registering;
+    private final PairingFlow pairing;
+    private final LoginFlow login;
+    private volatile WaConnection connection;
+    private volatile DisconnectReason ending;
+    private volatile boolean loggedIn;
+    private volatile boolean closed;
+
+    ClientSession(WaClient client, boolean registering, String pairingPhone) {
+        this.client = client;
+        this.registering = registering;
+        this.pairing = new PairingFlow(this, client, pairingPhone);
+        this.login = new LoginFlow(this, client);
+    }
+
+    void attach(WaConnection newConnection) {
+        connection = newConnection;
+    }
+
+    @Override
+    public void onNode(WaConnection from, Node node) {
+        connection = from;
+        switch (node.tag()) {
+            case "iq" -> onIq(node);
+            case "success" -> login.onSuccess(node);
+            case "failure" -> end(Disconnects.fromFailure(node));
+            case "stream:error" -> end(Disconnects.fromStreamError(node));
+            case "xmlstreamend" -> end(DisconnectReason.of(Kind.CONNECTION_LOST, 428, "server ended the stream"));
+            case "notification" -> {
+                send(ClientStanzas.ack(node, ownDevice()));
+                onNotification(node);
+            }
+            default -> {
+                if (ClientStanzas.needsAck(node)) {
+                    // messages are not decrypted yet (Signal comes later); the ack stops redelivery
+                    send(ClientStanzas.ack(node, ownDevice()));
+                }
+            }
+        }
+    }
+
+    private void onIq(Node iq) {
+        String type = iq.attr("type", "");
+        if ("set".equals(type) && iq.child("pair-device").isPresent() && registering) {
+            pairing.onPairDevice(iq);
+        } else if (PairSuccess.matches(iq) && registering) {
+            pairing.onPairSuccess(iq);
+        } else if ("get".equals(type) && "urn:xmpp:ping".equals(iq.attr("xmlns"))) {
+            send(PairingStanzas.result(iq.attr("id", "")));
+        } else if ("get".equals(type) || "set".equals(type)) {
+            LOG.log(System.Logger.Level.DEBUG, "unhandled server iq " + iq);
+        }
+    }
+
+    private void onNotification(Node notification) {
+        String type = notification.attr("type", "");
+        if ("link_code_companion_reg".equals(type) && registering) {
+            pairing.onLinkCodeNotification(notification);
+        } else if ("encrypt".equals(type)) {
+            notification.child("count").map(count -> count.attr("value")).ifPresent(value -> {
+                try {
+                    login.onServerCount(Integer.parseInt(value));
+                } catch (NumberFormatException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "bad pre-key count " + value);
+                }
+            });
+        }
+    }
+
+    @Override
+    public void onClose(WaConnection from, CloseReason reason) {
+        closed = true;
+        pairing.stop();
+        DisconnectReason why = ending != null ? ending : Disconnects.fromClose(reason);
+        client.onSessionClosed(this, why);
+    }
+
+    /** Ends the connection with this reason; the first reason given wins. */
+    void end(DisconnectReason reason) {
+        synchronized (this) {
+            if (ending == null) {
+                ending = reason;
+            }
+        }
+        WaConnection current = connection;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    void send(Node node) {
+        WaConnection current = connection;
+        if (current != null) {
+            current.send(node);
+        }
+    }
+
+    CompletableFuture<Node> sendIq(Node iq) {
+        WaConnection current = connection;
+        if (current == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("not connected"));
+        }
+        return current.sendIq(iq);
+    }
+
+    CompletableFuture<String> requestNewPairingCode() {
+        if (!registering || closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no pairing connection is open"));
+        }
+        return pairing.requestCode();
+    }
+
+    boolean isOpen() {
+        return !closed && connection != null && connection.isOpen();
+    }
+
+    boolean isLoggedIn() {
+        return loggedIn && isOpen();
+    }
+
+    void markLoggedIn() {
+        loggedIn = true;
+    }
+
+    private Jid ownDevice() {
+        Me me = client.credentials().me();
+        return me == null ? null : me.phoneNumber();
+    }
+}

@@ -1,0 +1,188 @@
+package app.statustracker.wa.client;
+
+import app.statustracker.wa.signal.PreKeyStore;
+import app.statustracker.wa.transport.ConnectRequest;
+import app.statustracker.wa.transport.WaConnector;
+import java.security.SecureRandom;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.UnaryOperator;
+
+/**
+ * One linked (or to-be-linked) companion device. {@link #connect()} registers a new device (QR) or logs a
+ * paired one in; {@link #connectWithPairingCode} registers by pairing code instead. Everything else arrives
+ * as {@link ClientEvent}s. The client never reconnects by itself: on {@link ClientEvent.Disconnected} the
+ * caller looks at {@link DisconnectReason#reconnect()} and calls {@link #connect()} again (at once after 515).
+ * No thread of its own: work runs on the transport's callbacks, the shared scheduler and the common pool.
+ */
+public final class WaClient {
+    private static final System.Logger LOG = System.getLogger(WaClient.class.getName());
+
+    private final WaConnector connector;
+    private final ScheduledExecutorService scheduler;
+    private final ClientConfig config;
+    private final CredentialsStore credentialsStore;
+    private final PreKeyStore preKeyStore;
+    private final ClientListener listener;
+    private final SecureRandom random = new SecureRandom();
+    private final Object lock = new Object();
+    private DeviceCredentials credentials;
+    private ClientSession session;
+
+    public WaClient(WaConnector connector, ScheduledExecutorService scheduler, ClientConfig config,
+                    CredentialsStore credentialsStore, PreKeyStore preKeyStore, ClientListener listener) {
+        this.connector = Objects.requireNonNull(connector, "connector");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.config = Objects.requireNonNull(config, "config");
+        this.credentialsStore = Objects.requireNonNull(credentialsStore, "credentialsStore");
+        this.preKeyStore = Objects.requireNonNull(preKeyStore, "preKeyStore");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Opens a connection: login when the stored credentials are paired, else registration with QR codes.
+     * Completes when the handshake is done and the payload sent; fails if the connection ends first.
+     */
+    public CompletableFuture<Void> connect() {
+        return open(null);
+    }
+
+    /**
+     * Registration linked by pairing code for this phone number (digits with country code): the code arrives
+     * as {@link ClientEvent.PairingCode}; no QR codes are shown and no QR timeout applies.
+     */
+    public CompletableFuture<Void> connectWithPairingCode(String phoneNumber) {
+        if (phoneNumber == null || !phoneNumber.matches("[1-9][0-9]{6,18}")) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "phone number must be digits with country code, got " + phoneNumber));
+        }
+        return open(phoneNumber);
+    }
+
+    /** Replaces the pairing code on the open pairing connection; completes with the new code. */
+    public CompletableFuture<String> requestNewPairingCode() {
+        ClientSession current;
+        synchronized (lock) {
+            current = session;
+        }
+        return current == null ? CompletableFuture.failedFuture(new IllegalStateException("not connected"))
+                : current.requestNewPairingCode();
+    }
+
+    /** Unlinks this device (§6.5); the server then ends the stream and {@code logged-out} follows. */
+    public CompletableFuture<Void> logout() {
+        ClientSession current;
+        DeviceCredentials creds;
+        synchronized (lock) {
+            current = session;
+            creds = credentials;
+        }
+        if (current == null || creds == null || !creds.isRegistered() || !current.isOpen()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("not logged in"));
+        }
+        return current.sendIq(ClientStanzas.removeCompanionDevice(creds.me().phoneNumber())).thenApply(answer -> null);
+    }
+
+    /** Closes the connection; a {@code closed-locally} Disconnected event follows. */
+    public void disconnect() {
+        ClientSession current;
+        synchronized (lock) {
+            current = session;
+        }
+        if (current != null) {
+            current.end(DisconnectReason.of(DisconnectReason.Kind.CLOSED_LOCALLY, -1, "closed by the application"));
+        }
+    }
+
+    public boolean isConnected() {
+        synchronized (lock) {
+            return session != null && session.isOpen();
+        }
+    }
+
+    public boolean isLoggedIn() {
+        synchronized (lock) {
+            return session != null && session.isLoggedIn();
+        }
+    }
+
+    /** The current credentials, loading (or creating and saving) them on first use. */
+    public DeviceCredentials credentials() {
+        synchronized (lock) {
+            if (credentials == null) {
+                credentials = credentialsStore.load().orElseGet(() -> {
+                    DeviceCredentials fresh = DeviceCredentials.generate(random);
+                    credentialsStore.save(fresh);
+                    return fresh;
+                });
+            }
+            return credentials;
+        }
+    }
+
+    private CompletableFuture<Void> open(String pairingPhone) {
+        ClientSession next;
+        DeviceCredentials creds;
+        synchronized (lock) {
+            if (session != null) {
+                return CompletableFuture.failedFuture(new IllegalStateException("already connected"));
+            }
+            creds = credentials();
+            if (pairingPhone != null && creds.isRegistered()) {
+                return CompletableFuture.failedFuture(new IllegalStateException("this device is already paired"));
+            }
+            next = new ClientSession(this, !creds.isRegistered(), pairingPhone);
+            session = next;
+        }
+        byte[] payload = ClientPayloads.forCredentials(creds, config).toByteArray();
+        ConnectRequest request = new ConnectRequest(config.endpoint(), creds.noiseKey(), config.verifier(),
+                () -> payload);
+        return connector.connect(request, next).thenAccept(next::attach);
+    }
+
+    void onSessionClosed(ClientSession closed, DisconnectReason reason) {
+        synchronized (lock) {
+            if (session == closed) {
+                session = null;
+            }
+        }
+        emit(new ClientEvent.Disconnected(reason));
+    }
+
+    DeviceCredentials updateCredentials(UnaryOperator<DeviceCredentials> change) {
+        synchronized (lock) {
+            DeviceCredentials before = credentials();
+            DeviceCredentials after = change.apply(before);
+            if (after != before) {
+                credentialsStore.save(after);
+                credentials = after;
+            }
+            return after;
+        }
+    }
+
+    void emit(ClientEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "client listener failed on " + event, e);
+        }
+    }
+
+    ClientConfig config() {
+        return config;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    PreKeyStore preKeyStore() {
+        return preKeyStore;
+    }
+
+    SecureRandom random() {
+        return random;
+    }
+}
