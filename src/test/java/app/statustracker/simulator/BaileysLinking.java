@@ -63,15 +63,15 @@ final class BaileysLinking {
         return baileys.call("creds", Json.createObjectBuilder().add("auth", auth).build());
     }
 
-    /** Links a new Baileys device to {@code phoneNumber} by QR and logs it in; returns its auth state id. */
-    String linkByQrAndOpen(String phoneNumber) throws Exception {
+    /** Links a new Baileys device to {@code phoneNumber} by QR and logs it in; returns the open socket. */
+    Socket linkByQrAndOpen(String phoneNumber) throws Exception {
         Socket registering = connect(null);
         PairingAttempt attempt = simulator.scanQr(phoneNumber, awaitQr(registering));
         assertEquals(515, awaitCloseCode(registering));
         attempt.await(WAIT);
         Socket login = connect(registering.auth());
         awaitOpen(login);
-        return registering.auth();
+        return login;
     }
 
     void disconnect(Socket socket) {
