@@ -90,6 +90,9 @@ class BaileysPairingTest {
         String code = baileys.call("requestPairingCode", Json.createObjectBuilder()
                 .add("handle", registering.handle()).add("phone", account.phoneNumber()).build()).getString("code");
         assertEquals(8, code.length());
+        // Baileys' requestPairingCode returns once companion_hello is written, before the server has read it
+        assertTrue(simulator.awaitStanza(s -> s.isOutbound() && s.isIq("result")
+                && s.node().child("link_code_companion_reg").isPresent(), BaileysLinking.WAIT).isPresent());
 
         // a mistyped code fails at companion_finish; the code stays valid until replaced (shared decisions)
         String wrong = (code.charAt(0) == 'Z' ? "Y" : "Z") + code.substring(1);
