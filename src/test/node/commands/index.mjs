@@ -12,4 +12,7 @@ export const commandModules = {
   curveAgree: 'curve.mjs',
   connect: 'socket.mjs',
   disconnect: 'socket.mjs',
+  requestPairingCode: 'socket.mjs',
+  creds: 'socket.mjs',
+  forkAuthWithNewNoiseKey: 'socket.mjs',
 }

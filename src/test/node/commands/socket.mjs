@@ -1,11 +1,15 @@
-// Baileys sockets pointed at the simulator. Each `connect` makes one socket with a fresh in-memory auth
-// state (a new device: its first connection sends a registration payload) and returns a handle; its
-// connection.update events are written as {event: 'connection.update', data: {handle, ...}} lines.
+// Baileys sockets pointed at the simulator. An auth state (creds + in-memory key store) lives under an id
+// and outlives its socket: `connect` without `auth` starts a new device (its first connection sends a
+// registration payload), `connect` with the `auth` of an earlier socket logs that device in again — what a
+// harness must do after the 515 close that ends pairing, since Baileys does not reconnect by itself (§13.3).
+// Each socket's connection.update and creds.update are written as events carrying {handle, auth, ...}.
 import makeWASocket, { Browsers, WA_CERT_DETAILS, initAuthCreds } from '@whiskeysockets/baileys'
 import pino from 'pino'
 
 const sockets = new Map()
+const auths = new Map()
 let nextHandle = 1
+let nextAuth = 1
 
 // The SignalKeyStore Baileys asks for: type → id → value, all in memory, gone with the driver.
 function memoryKeyStore() {
@@ -42,17 +46,49 @@ function describe(update) {
   return data
 }
 
+// What a test may want to know about an auth state; keys as hex, never private halves.
+function describeCreds(creds) {
+  const hex = bytes => (bytes ? Buffer.from(bytes).toString('hex') : null)
+  return {
+    me: creds.me ? { id: creds.me.id ?? null, lid: creds.me.lid ?? null, name: creds.me.name ?? null } : null,
+    registered: !!creds.registered,
+    platform: creds.platform ?? null,
+    pairingCode: creds.pairingCode ?? null,
+    noiseKey: hex(creds.noiseKey.public),
+    identityKey: hex(creds.signedIdentityKey.public),
+    registrationId: creds.registrationId,
+    hasAccount: !!creds.account,
+  }
+}
+
+function authById(auth) {
+  const state = auths.get(auth)
+  if (!state) throw new Error(`unknown auth ${auth}`)
+  return state
+}
+
+function socketByHandle(handle) {
+  const sock = sockets.get(handle)
+  if (!sock) throw new Error(`no open socket ${handle}`)
+  return sock
+}
+
 export default {
-  // {url, rootPublicKey (hex)} -> {handle}
-  async connect({ url, rootPublicKey }, { emit }) {
+  // {url, rootPublicKey (hex), auth?} -> {handle, auth}
+  async connect({ url, rootPublicKey, auth }, { emit }) {
     if (!url || !/^[0-9a-f]{64}$/i.test(rootPublicKey ?? '')) throw new Error('connect needs url and a 32-byte hex rootPublicKey')
     // Baileys checks the chain against this mutable export (notes §13.1); the process serves one simulator root
     WA_CERT_DETAILS.PUBLIC_KEY = Buffer.from(rootPublicKey, 'hex')
     WA_CERT_DETAILS.SERIAL = 0
+    if (auth === undefined) {
+      auth = `a${nextAuth++}`
+      auths.set(auth, { creds: initAuthCreds(), keys: memoryKeyStore() })
+    }
+    const state = authById(auth)
     const handle = `s${nextHandle++}`
     const sock = makeWASocket({
       waWebSocketUrl: url,
-      auth: { creds: initAuthCreds(), keys: memoryKeyStore() },
+      auth: state,
       browser: Browsers.ubuntu('Chrome'),
       shouldSyncHistoryMessage: () => false,
       markOnlineOnConnect: false,
@@ -60,10 +96,32 @@ export default {
     })
     sockets.set(handle, sock)
     sock.ev.on('connection.update', update => {
-      emit('connection.update', { handle, ...describe(update) })
+      emit('connection.update', { handle, auth, ...describe(update) })
       if (update.connection === 'close') sockets.delete(handle)
     })
-    return { handle }
+    // Baileys applies the update to state.creds itself (Object.assign in makeSocket); this reports the result
+    sock.ev.on('creds.update', () => emit('creds.update', { handle, auth, ...describeCreds(state.creds) }))
+    return { handle, auth }
+  },
+
+  // {handle, phone, code?} -> {code}: Baileys' requestPairingCode on an open registration socket (§13.4)
+  async requestPairingCode({ handle, phone, code }) {
+    if (!/^\d{5,20}$/.test(phone ?? '')) throw new Error('requestPairingCode needs phone as digits')
+    return { code: await socketByHandle(handle).requestPairingCode(phone, code) }
+  },
+
+  // {auth} -> what describeCreds tells
+  async creds({ auth }) {
+    return describeCreds(authById(auth).creds)
+  },
+
+  // {auth} -> {auth}: a copy of a paired auth state with a new Noise key, i.e. a login the server must refuse
+  async forkAuthWithNewNoiseKey({ auth }) {
+    const source = authById(auth)
+    const fresh = initAuthCreds()
+    const copy = `a${nextAuth++}`
+    auths.set(copy, { creds: { ...source.creds, noiseKey: fresh.noiseKey }, keys: source.keys })
+    return { auth: copy }
   },
 
   // {handle} -> {}: ends the socket (Baileys emits a final connection.update close)

@@ -14,7 +14,8 @@ import java.util.concurrent.CountDownLatch;
  *   -Dexec.args="-cp %classpath app.statustracker.simulator.SimulatorMain --port 0 --control-port 0"
  * </pre>
  * Options: {@code --port N} (WebSocket, 0 = free), {@code --control-port N} (HTTP control, 0 = free),
- * {@code --root-private-key HEX} (32 bytes; a fixed root lets a restarted service keep trusting it).
+ * {@code --root-private-key HEX} (32 bytes; a fixed root lets a restarted service keep trusting it),
+ * {@code --prekey-count-floor N} (lowest pre-key count reported, default 5; 0 = the true count).
  */
 public final class SimulatorMain {
     private SimulatorMain() {
@@ -24,6 +25,7 @@ public final class SimulatorMain {
         int port = 0;
         int controlPort = 0;
         Curve25519KeyPair root = null;
+        int preKeyCountFloor = SimulatorConfig.DEFAULT_PRE_KEY_COUNT_FLOOR;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -31,13 +33,14 @@ public final class SimulatorMain {
                 case "--control-port" -> controlPort = Integer.parseInt(required(args[i], value));
                 case "--root-private-key" -> root = Curve25519KeyPair.fromPrivateKey(
                         HexFormat.of().parseHex(required(args[i], value)));
+                case "--prekey-count-floor" -> preKeyCountFloor = Integer.parseInt(required(args[i], value));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (known: --port, --control-port, --root-private-key)");
+                        + " (known: --port, --control-port, --root-private-key, --prekey-count-floor)");
             }
             i++;
         }
         WaSimulator simulator = WaSimulator.start(new SimulatorConfig(port,
-                root != null ? root : Curve25519.generateKeyPair()));
+                root != null ? root : Curve25519.generateKeyPair(), preKeyCountFloor));
         ControlHttpServer control = new ControlHttpServer(simulator, controlPort);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

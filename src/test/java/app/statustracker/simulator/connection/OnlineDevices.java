@@ -26,4 +26,9 @@ public final class OnlineDevices {
     public void remove(DeviceAddress device) {
         current.remove(device);
     }
+
+    /** Forgets {@code connection} as the device's current one (unless a newer login already took its place). */
+    public void remove(DeviceAddress device, SimConnection connection) {
+        current.remove(device, connection);
+    }
 }

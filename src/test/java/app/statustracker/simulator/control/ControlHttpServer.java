@@ -1,5 +1,9 @@
 package app.statustracker.simulator.control;
 
+import static app.statustracker.simulator.control.HttpJson.body;
+import static app.statustracker.simulator.control.HttpJson.error;
+import static app.statustracker.simulator.control.HttpJson.reply;
+
 import app.statustracker.simulator.WaSimulator;
 import app.statustracker.simulator.journal.Direction;
 import app.statustracker.simulator.journal.SeenStanza;
@@ -10,12 +14,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonStructure;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.NoSuchElementException;
@@ -32,24 +32,38 @@ import java.util.regex.Pattern;
  * <pre>
  * GET  /info                          {wsUrl, rootPublicKey}
  * POST /accounts            {phoneNumber}        → {phoneNumber, lid}
- * GET  /connections                   [{id, stage, open, closeCode, payloadKind, username, device, failure}]
+ * GET  /connections                   [{id, stage, open, closeCode, payloadKind, username, device, failure?,
+ *                                      loggedInAs (device JID)?, refusals: [reason]}]
  * GET  /connections/{id}/stanzas      [{sequence, connectionId, direction, at, node}]
  * POST /connections/{id}/drop
  * POST /connections/{id}/delay  {millis}
  * POST /await-stanza  {connectionId?, direction?, tag?, type?, xmlns?, timeoutMillis} → stanza | 408
  * POST /close-all
+ * GET  /accounts/{phone}              {phoneNumber, lid, identityKey, devices: [{deviceId, jid, lid, keyIndex,
+ *                                      registrationId, noiseKey, identityKey, preKeyCount, connectionId?}]}
+ * POST /accounts/{phone}/scan-qr      {qr}   → attempt {id, method, phoneNumber, connectionId, state, deviceId, rejection?}
+ * POST /accounts/{phone}/pairing-code {code} → attempt
+ * GET  /pairings                      [attempt]
+ * GET  /pairings/{id}                 attempt
+ * POST /pairings/{id}/await  {timeoutMillis} → attempt once LINKED/REJECTED | 408 with the attempt
+ * GET  /accounts/{phone}/devices/{d}/prekeys  {count, uploads, ids, signedPreKey?: {id, publicKey}}
+ * POST /accounts/{phone}/devices/{d}/unlink
+ * POST /accounts/{phone}/devices/{d}/kick     → {connectionId} (404 when the device is not online)
  * </pre>
+ * Keys are hex. Unknown accounts, devices, refs or attempts answer 404; malformed requests 400.
  */
 public final class ControlHttpServer implements AutoCloseable {
     private static final Pattern CONNECTION_PATH = Pattern.compile("^/connections/([^/]+)/(stanzas|drop|delay)$");
 
     private final WaSimulator simulator;
+    private final LinkingRoutes linking;
     private final HttpServer server;
     // await-stanza blocks while it waits, so requests get a few threads of their own
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
 
     public ControlHttpServer(WaSimulator simulator, int port) throws IOException {
         this.simulator = simulator;
+        this.linking = new LinkingRoutes(simulator);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
@@ -101,7 +115,7 @@ public final class ControlHttpServer implements AutoCloseable {
         } else if ("POST".equals(method) && "/close-all".equals(path)) {
             simulator.closeAll();
             reply(exchange, 200, Json.createObjectBuilder().build());
-        } else {
+        } else if (!linking.route(exchange, method, path)) {
             reply(exchange, 404, error("no route " + method + " " + path));
         }
     }
@@ -137,26 +151,6 @@ public final class ControlHttpServer implements AutoCloseable {
                 && (tag == null || tag.equals(seen.node().tag()))
                 && (type == null || type.equals(seen.node().attr("type")))
                 && (xmlns == null || xmlns.equals(seen.node().attr("xmlns")));
-    }
-
-    private static JsonObject body(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readNBytes(64 * 1024);
-            return Json.createReader(new java.io.StringReader(new String(bytes, StandardCharsets.UTF_8))).readObject();
-        }
-    }
-
-    private static JsonObject error(String message) {
-        return Json.createObjectBuilder().add("error", message).build();
-    }
-
-    private static void reply(HttpExchange exchange, int status, JsonStructure json) throws IOException {
-        byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 
     @Override

@@ -42,7 +42,11 @@ public final class DeviceRemoval {
      */
     public Optional<SimConnection> replace(DeviceAddress address) {
         Optional<SimConnection> current = online.get(address);
-        current.ifPresent(DeviceRemoval::kickAsReplaced);
+        current.ifPresent(connection -> {
+            // no longer the device's connection from now on, though its socket closes a moment later
+            online.remove(address, connection);
+            kickAsReplaced(connection);
+        });
         return current;
     }
 
