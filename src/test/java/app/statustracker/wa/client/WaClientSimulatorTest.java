@@ -77,7 +77,10 @@ class WaClientSimulatorTest {
     private WaClient start(SimulatorConfig simulatorConfig, Duration firstQr, Duration nextQr) {
         simulator = WaSimulator.start(simulatorConfig);
         simulator.createAccount(PHONE);
-        TransportOptions transport = TransportOptions.defaults().withIqTimeout(Duration.ofSeconds(5));
+        // a short keep-alive: the simulator's drop() closes its channel from a test thread, and Java NIO defers
+        // closing a channel registered with an idle selector, so the client sees the loss once it sends
+        TransportOptions transport = TransportOptions.defaults().withIqTimeout(Duration.ofSeconds(5))
+                .withKeepAlive(Duration.ofMillis(500), Duration.ofSeconds(2));
         ClientConfig config = ClientConfig.defaults(simulator.wsUrl(),
                         new CertificateChainVerifier(simulator.rootPublicKey(), 0, Clock.systemUTC()))
                 .withQrLifetimes(firstQr, nextQr)
