@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.statustracker.simulator.SimulatorConfig;
 import app.statustracker.simulator.WaSimulator;
 import app.statustracker.simulator.connection.SimConnection;
+import app.statustracker.simulator.pairing.LinkRejectedException;
 import app.statustracker.simulator.pairing.PairingAttempt;
 import app.statustracker.simulator.state.RegisteredDevice;
 import app.statustracker.wa.binary.Jid;
@@ -182,6 +184,21 @@ class WaClientSimulatorTest {
         LoggedIn loggedIn = events.next(LoggedIn.class, WAIT);
         assertEquals(paired.phoneNumber(), loggedIn.phoneNumber());
         assertTrue(loggedIn.lid().isLid());
+    }
+
+    @Test
+    void aMistypedCodeLeavesTheCodeValid() throws Exception {
+        start();
+        client.connectWithPairingCode(PHONE).get(10, TimeUnit.SECONDS);
+        String code = events.next(PairingCode.class, WAIT).code();
+        String wrong = (code.charAt(0) == 'A' ? "B" : "A") + code.substring(1);
+        PairingAttempt mistyped = simulator.enterPairingCode(PHONE, wrong);
+        assertThrows(LinkRejectedException.class, () -> mistyped.await(WAIT));
+        assertTrue(client.isConnected());
+
+        simulator.enterPairingCode(PHONE, code);
+        events.next(Paired.class, WAIT);
+        assertEquals(Kind.RESTART_REQUIRED, events.next(Disconnected.class, WAIT).reason().kind());
     }
 
     @Test
