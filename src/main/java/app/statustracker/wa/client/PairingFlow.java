@@ -158,8 +158,9 @@ final class PairingFlow {
                     credentials.identityKey().publicKey(), currentRef));
         }).thenAccept(answer -> requireResult(answer, "companion_finish"))
                 .exceptionally(failure -> {
-                    session.end(DisconnectReason.of(Kind.PAIRING_FAILED, codeOf(failure),
-                            "link-code finish failed: " + rootCause(failure).getMessage()));
+                    // a mistyped code fails here (the wrapping has no integrity); like whatsmeow and Baileys we
+                    // only log it: the code stays valid and the user can type it again
+                    LOG.log(System.Logger.Level.WARNING, "link-code finish failed: " + rootCause(failure).getMessage());
                     return null;
                 });
     }

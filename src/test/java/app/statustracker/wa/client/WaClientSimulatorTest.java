@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.statustracker.simulator.SimulatorConfig;
 import app.statustracker.simulator.WaSimulator;
 import app.statustracker.simulator.connection.SimConnection;
+import app.statustracker.simulator.pairing.LinkRejectedException;
 import app.statustracker.simulator.pairing.PairingAttempt;
 import app.statustracker.simulator.state.RegisteredDevice;
 import app.statustracker.wa.binary.Jid;
@@ -77,7 +79,10 @@ class WaClientSimulatorTest {
     private WaClient start(SimulatorConfig simulatorConfig, Duration firstQr, Duration nextQr) {
         simulator = WaSimulator.start(simulatorConfig);
         simulator.createAccount(PHONE);
-        TransportOptions transport = TransportOptions.defaults().withIqTimeout(Duration.ofSeconds(5));
+        // a short keep-alive: the simulator's drop() closes its channel from a test thread, and Java NIO defers
+        // closing a channel registered with an idle selector, so the client sees the loss once it sends
+        TransportOptions transport = TransportOptions.defaults().withIqTimeout(Duration.ofSeconds(5))
+                .withKeepAlive(Duration.ofMillis(500), Duration.ofSeconds(2));
         ClientConfig config = ClientConfig.defaults(simulator.wsUrl(),
                         new CertificateChainVerifier(simulator.rootPublicKey(), 0, Clock.systemUTC()))
                 .withQrLifetimes(firstQr, nextQr)
@@ -179,6 +184,21 @@ class WaClientSimulatorTest {
         LoggedIn loggedIn = events.next(LoggedIn.class, WAIT);
         assertEquals(paired.phoneNumber(), loggedIn.phoneNumber());
         assertTrue(loggedIn.lid().isLid());
+    }
+
+    @Test
+    void aMistypedCodeLeavesTheCodeValid() throws Exception {
+        start();
+        client.connectWithPairingCode(PHONE).get(10, TimeUnit.SECONDS);
+        String code = events.next(PairingCode.class, WAIT).code();
+        String wrong = (code.charAt(0) == 'A' ? "B" : "A") + code.substring(1);
+        PairingAttempt mistyped = simulator.enterPairingCode(PHONE, wrong);
+        assertThrows(LinkRejectedException.class, () -> mistyped.await(WAIT));
+        assertTrue(client.isConnected());
+
+        simulator.enterPairingCode(PHONE, code);
+        events.next(Paired.class, WAIT);
+        assertEquals(Kind.RESTART_REQUIRED, events.next(Disconnected.class, WAIT).reason().kind());
     }
 
     @Test
