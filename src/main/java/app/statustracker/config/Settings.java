@@ -31,7 +31,10 @@ public record Settings(
         Path waExtraCaFile,
         Path masterKeyFile,
         String waVersion,
-        boolean fetchAllowPrivateAddresses) {
+        boolean fetchAllowPrivateAddresses,
+        Duration reconnectMinDelay,
+        Duration reconnectMaxDelay,
+        Duration startupSpread) {
 
     public static final String DEFAULT_WA_ENDPOINT = "wss://web.whatsapp.com/ws/chat";
     /** WhatsApp's Noise root ("WhatsAppLongTerm1"), protocol-notes §1.6. */
@@ -91,7 +94,10 @@ public record Settings(
                 extraCaFile,
                 masterKeyFile == null ? dataDir.resolve("master.key") : Path.of(masterKeyFile).toAbsolutePath(),
                 waVersion,
-                bool(get, "FETCH_ALLOW_PRIVATE_ADDRESSES", false));
+                bool(get, "FETCH_ALLOW_PRIVATE_ADDRESSES", false),
+                Duration.ofMillis(intIn(get, "RECONNECT_MIN_DELAY_MS", 1000, 1, 3_600_000)),
+                Duration.ofMillis(intIn(get, "RECONNECT_MAX_DELAY_MS", 60_000, 1, 3_600_000)),
+                Duration.ofMillis(intIn(get, "STARTUP_SPREAD_MS", 30_000, 0, 3_600_000)));
     }
 
     public boolean usesPostgres() {

@@ -75,6 +75,13 @@ public class Session {
         this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
+    /** WhatsApp told us who we are on this account: its phone number and LID. */
+    public void linkedAs(String ownNumber, String ownLid) {
+        this.ownNumber = ownNumber;
+        this.ownLid = ownLid;
+        this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
     public Long getId() {
         return id;
     }

@@ -1,25 +1,212 @@
 package app.statustracker.runtime;
 
+import app.statustracker.config.Settings;
 import app.statustracker.domain.Session;
 import app.statustracker.domain.SessionState;
+import app.statustracker.persistence.JpaCredentialsStore;
+import app.statustracker.persistence.JpaPreKeyStore;
+import app.statustracker.persistence.KeyMaterialRepository;
+import app.statustracker.persistence.SessionStateRepository;
+import app.statustracker.persistence.SessionStateRepository.SessionRef;
+import app.statustracker.runtime.events.ConnectionChanged;
+import app.statustracker.runtime.events.PairingCodeIssued;
+import app.statustracker.runtime.events.QrCodeIssued;
+import app.statustracker.wa.client.ClientConfig;
+import app.statustracker.wa.client.ClientListener;
+import app.statustracker.wa.client.ClientVersion;
+import app.statustracker.wa.client.CredentialsStore;
+import app.statustracker.wa.client.WaClient;
+import app.statustracker.wa.noise.CertificateChainVerifier;
+import app.statustracker.wa.signal.PreKeyStore;
+import app.statustracker.wa.transport.TransportOptions;
+import app.statustracker.wa.transport.WaConnector;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ContextService;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
- * Will own one WhatsApp protocol client per session on a ManagedExecutorService (issue 4). Until the
- * protocol client exists, a new session is shown as disconnected with that reason, never as connecting.
+ * Owns one WhatsApp protocol client per session. All connections share one HttpClient (its selector thread does
+ * the I/O) whose callbacks run on the server's ManagedExecutorService, and one ManagedScheduledExecutorService
+ * for keep-alives, QR rotation and reconnect delays: no thread per session. At start-up every linked session
+ * reconnects, spread over STARTUP_SPREAD_MS so that a thousand sessions do not connect in the same second.
  */
 @Singleton
+@Startup
+@DependsOn("DatabaseMigrations")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class SessionRuntime {
-    public static final String NO_CLIENT_YET = "whatsapp-client-not-available";
+    private static final Logger LOG = Logger.getLogger(SessionRuntime.class.getName());
 
+    @Resource
+    ManagedExecutorService executor;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+    @Resource
+    ContextService contextService;
+    @Inject
+    Settings settings;
+    @Inject
+    SessionStateRepository sessions;
+    @Inject
+    KeyMaterialRepository keyMaterial;
+    @Inject
+    Event<ConnectionChanged> connectionChanged;
+    @Inject
+    Event<PairingCodeIssued> pairingCodeIssued;
+    @Inject
+    Event<QrCodeIssued> qrCodeIssued;
+
+    private final Map<String, SessionConnection> connections = new ConcurrentHashMap<>();
+    /* Not implemented by the bean itself: an EJB implementing an interface would expose it as its business view. */
+    private final SessionEvents recorder = new Recorder();
+    private HttpClient httpClient;
+    private WaConnector connector;
+    private ClientConfig clientConfig;
+
+    @PostConstruct
+    void init() {
+        httpClient = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(20)).build();
+        connector = new WaConnector(httpClient, scheduler, TransportOptions.defaults());
+        clientConfig = ClientConfig.defaults(settings.waEndpoint(),
+                        new CertificateChainVerifier(settings.waRootPublicKey(), 0, Clock.systemUTC()))
+                .withVersion(ClientVersion.parse(settings.waVersion()));
+        List<SessionRef> resumable = sessions.resumable();
+        long spread = settings.startupSpread().toMillis();
+        for (SessionRef ref : resumable) {
+            long delay = spread == 0 ? 0 : ThreadLocalRandom.current().nextLong(spread);
+            scheduler.schedule(() -> start(ref.sessionId()), delay, TimeUnit.MILLISECONDS);
+        }
+        LOG.info("Resuming " + resumable.size() + " session(s) over " + spread + " ms");
+    }
+
+    @PreDestroy
+    void shutdown() {
+        connections.values().forEach(SessionConnection::stop);
+        connections.clear();
+    }
+
+    /** The state a new session is stored with: it starts connecting as soon as it is committed. */
     public void initialState(Session session) {
-        session.changeState(SessionState.DISCONNECTED, NO_CLIENT_YET);
+        session.changeState(SessionState.CONNECTING, null);
+    }
+
+    /** Starts (or restarts) the session's connection. */
+    public void start(String sessionId) {
+        Optional<SessionRef> ref = sessions.find(sessionId);
+        if (ref.isEmpty()) {
+            return;
+        }
+        SessionConnection fresh = newConnection(ref.get());
+        SessionConnection old = connections.put(sessionId, fresh);
+        if (old != null) {
+            old.stop();
+        }
+        fresh.start();
     }
 
     public void stop(String sessionId) {
-        // nothing runs yet
+        SessionConnection c = connections.remove(sessionId);
+        if (c != null) {
+            c.stop();
+        }
+    }
+
+    /** Before a session is deleted: unlink the device on WhatsApp when it is connected. */
+    public void logoutAndStop(String sessionId) {
+        SessionConnection c = connections.remove(sessionId);
+        if (c != null) {
+            c.logoutAndStop(Duration.ofSeconds(10));
+        }
+    }
+
+    public Optional<String> pairingCode(String sessionId) {
+        return Optional.ofNullable(connections.get(sessionId)).map(SessionConnection::pairingCode);
+    }
+
+    public Optional<String> qrCode(String sessionId) {
+        return Optional.ofNullable(connections.get(sessionId)).map(SessionConnection::qrCode);
+    }
+
+    /** A fresh pairing code on the open connection, or a new pairing connection (optionally to a new number). */
+    public CompletableFuture<String> requestPairingCode(String sessionId, String newPhone) {
+        SessionConnection c = connections.get(sessionId);
+        if (c == null) {
+            start(sessionId);
+            return CompletableFuture.completedFuture(null);
+        }
+        return c.requestPairingCode(newPhone);
+    }
+
+    private SessionConnection newConnection(SessionRef ref) {
+        return new SessionConnection(ref, this::newClient, recorder, scheduler,
+                settings.reconnectMinDelay(), settings.reconnectMaxDelay());
+    }
+
+    private WaClient newClient(SessionConnection c) {
+        // protocol callbacks arrive on pool threads; contextual proxies give them the application's context
+        CredentialsStore creds = contextService.createContextualProxy(
+                new JpaCredentialsStore(keyMaterial, c.sessionPk()), CredentialsStore.class);
+        PreKeyStore preKeys = contextService.createContextualProxy(
+                new JpaPreKeyStore(keyMaterial, c.sessionPk()), PreKeyStore.class);
+        SerialExecutor serial = new SerialExecutor(executor);
+        ClientListener listener = event -> serial.execute(() -> c.on(event));
+        return new WaClient(connector, scheduler, clientConfig, creds, preKeys, listener);
+    }
+
+    /** Records what a connection reports: the database first, then the CDI events. */
+    private final class Recorder implements SessionEvents {
+        @Override
+        public void state(SessionConnection c, SessionState state, String reason) {
+            if (sessions.changeState(c.sessionId(), state, reason)) {
+                connectionChanged.fire(new ConnectionChanged(c.sessionId(), state == SessionState.CONNECTED,
+                        state.wire(), reason, null, null));
+            }
+        }
+
+        @Override
+        public void linked(SessionConnection c, String ownNumber, String ownLid, SessionState state) {
+            if (sessions.linked(c.sessionId(), ownNumber, ownLid, state)) {
+                connectionChanged.fire(new ConnectionChanged(c.sessionId(), state == SessionState.CONNECTED,
+                        state.wire(), null, ownNumber, ownLid));
+            }
+        }
+
+        @Override
+        public void qrCode(SessionConnection c, String qr) {
+            qrCodeIssued.fire(new QrCodeIssued(c.sessionId(), qr));
+        }
+
+        @Override
+        public void pairingCode(SessionConnection c, String code, String phoneNumber) {
+            pairingCodeIssued.fire(new PairingCodeIssued(c.sessionId(), code, phoneNumber));
+        }
+
+        @Override
+        public void loggedOut(SessionConnection c) {
+            sessions.forgetKeyMaterial(c.sessionPk());
+            state(c, SessionState.LOGGED_OUT, "logged-out");
+            connections.remove(c.sessionId(), c);
+        }
     }
 }

@@ -2,6 +2,7 @@ package app.statustracker.service;
 
 import app.statustracker.domain.AuthMethod;
 import app.statustracker.domain.Session;
+import app.statustracker.persistence.SessionStateRepository;
 import app.statustracker.runtime.SessionRuntime;
 import app.statustracker.service.events.SessionCreated;
 import app.statustracker.service.events.SessionDeleted;
@@ -25,6 +26,9 @@ public class SessionService {
 
     @Inject
     SessionRuntime runtime;
+
+    @Inject
+    SessionStateRepository stateRepository;
 
     @Inject
     Event<SessionCreated> created;
@@ -60,12 +64,28 @@ public class SessionService {
         return find(sessionId).orElseThrow(() -> new NotFoundException("Session " + sessionId + " not found"));
     }
 
-    /** Removes the session and, through the schema's cascades, every row that belongs to it, in one transaction. */
-    @Transactional
+    /** Connects a stored session (called after its creation has committed). */
+    public void connect(String sessionId) {
+        runtime.start(get(sessionId).getSessionId());
+    }
+
+    /** Tears the connection down and connects again. */
+    public Session restart(String sessionId) {
+        Session s = get(sessionId);
+        runtime.start(s.getSessionId());
+        return get(sessionId);
+    }
+
+    /**
+     * Deletes the session: first unlinks the device on WhatsApp when it is connected (outside any transaction,
+     * it waits for the server), then removes it and every row it owns in one transaction.
+     */
     public void delete(String sessionId) {
-        Session session = get(sessionId);
-        runtime.stop(sessionId);
-        em.remove(session);
+        get(sessionId);
+        runtime.logoutAndStop(sessionId);
+        if (!stateRepository.delete(sessionId)) {
+            throw new NotFoundException("Session " + sessionId + " not found");
+        }
         deleted.fire(new SessionDeleted(sessionId));
     }
 

@@ -7,16 +7,13 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,6 +31,7 @@ public class SessionsResource {
     public Response create(@NotNull(message = "a JSON body is required") @Valid CreateSessionRequest body) {
         SessionView created = SessionView.of(sessions.create(body.sessionId, body.sessionName,
                 body.authMethod, body.phoneNumber));
+        sessions.connect(created.sessionId()); // after the commit: the connection's threads must see the row
         return Response.status(201).entity(ApiResponse.ok(created)).build();
     }
 
@@ -41,13 +39,5 @@ public class SessionsResource {
     @Operation(summary = "List all sessions with their connection state")
     public ApiResponse<List<SessionView>> list() {
         return ApiResponse.ok(sessions.list().stream().map(SessionView::of).toList());
-    }
-
-    @DELETE
-    @Path("{sessionId}")
-    @Operation(summary = "Delete a session with its auth, statuses and viewers")
-    public ApiResponse<Map<String, String>> delete(@PathParam("sessionId") String sessionId) {
-        sessions.delete(sessionId);
-        return ApiResponse.ok(Map.of("sessionId", sessionId, "message", "Session deleted"));
     }
 }

@@ -21,7 +21,10 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 
@@ -163,6 +166,15 @@ public final class SimConnection {
 
     /** Breaks the TCP connection without a WebSocket close, like a network failure. */
     public void drop() {
+        // closeConnection alone closes the channel lazily (NIO defers it while the selector sleeps), so an idle
+        // client would notice only when it next sends; a FIN now makes the drop visible at once, as a cut would
+        if (socket instanceof WebSocketImpl impl && impl.getChannel() instanceof SocketChannel channel) {
+            try {
+                channel.shutdownOutput();
+            } catch (IOException ignored) {
+                // already gone
+            }
+        }
         socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by the test");
     }
 

@@ -1,0 +1,89 @@
+package app.statustracker.persistence;
+
+import app.statustracker.domain.Session;
+import app.statustracker.domain.SessionState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+
+/** What the runtime records about sessions: connection state, who we are on WhatsApp, which to resume. */
+@ApplicationScoped
+public class SessionStateRepository {
+    @PersistenceContext(unitName = "statusTracker")
+    EntityManager em;
+
+    public record SessionRef(long pk, String sessionId, String authMethod, String phoneNumber, SessionState state) {
+    }
+
+    @Transactional
+    public Optional<SessionRef> find(String sessionId) {
+        return em.createNamedQuery("Session.bySessionId", Session.class).setParameter("sessionId", sessionId)
+                .getResultStream().findFirst().map(SessionStateRepository::ref);
+    }
+
+    /** Sessions to reconnect after a start: linked ones and those that were waiting for a pairing. */
+    @Transactional
+    public List<SessionRef> resumable() {
+        return em.createQuery("SELECT s FROM Session s WHERE s.state <> :out AND (s.ownNumber IS NOT NULL OR "
+                        + "s.state IN :waiting) ORDER BY s.id", Session.class)
+                .setParameter("out", SessionState.LOGGED_OUT)
+                .setParameter("waiting", List.of(SessionState.CONNECTING, SessionState.AWAITING_PAIRING,
+                        SessionState.CONNECTED))
+                .getResultList().stream().map(SessionStateRepository::ref).toList();
+    }
+
+    /** @return false when the session no longer exists (deleted meanwhile) */
+    @Transactional
+    public boolean changeState(String sessionId, SessionState state, String reason) {
+        return session(sessionId).map(s -> {
+            s.changeState(state, reason);
+            return true;
+        }).orElse(false);
+    }
+
+    @Transactional
+    public boolean linked(String sessionId, String ownNumber, String ownLid, SessionState state) {
+        return session(sessionId).map(s -> {
+            s.linkedAs(ownNumber, ownLid);
+            s.changeState(state, null);
+            return true;
+        }).orElse(false);
+    }
+
+    @Transactional
+    public boolean updatePhone(String sessionId, String phoneNumber) {
+        return session(sessionId).map(s -> {
+            s.setPhoneNumber(phoneNumber);
+            return true;
+        }).orElse(false);
+    }
+
+    /** Removes the session and, through the schema's cascades, every row it owns, in one transaction. */
+    @Transactional
+    public boolean delete(String sessionId) {
+        return session(sessionId).map(s -> {
+            em.remove(s);
+            return true;
+        }).orElse(false);
+    }
+
+    /** After the phone unlinked us: the keys are dead, the next link starts from scratch. */
+    @Transactional
+    public void forgetKeyMaterial(long sessionPk) {
+        em.createQuery("DELETE FROM PreKeyRow p WHERE p.sessionPk = :pk").setParameter("pk", sessionPk).executeUpdate();
+        em.createQuery("DELETE FROM CredentialsRow c WHERE c.sessionPk = :pk").setParameter("pk", sessionPk)
+                .executeUpdate();
+    }
+
+    private Optional<Session> session(String sessionId) {
+        return em.createNamedQuery("Session.bySessionId", Session.class).setParameter("sessionId", sessionId)
+                .getResultStream().findFirst();
+    }
+
+    private static SessionRef ref(Session s) {
+        return new SessionRef(s.getId(), s.getSessionId(), s.getAuthMethod().wire(), s.getPhoneNumber(), s.getState());
+    }
+}

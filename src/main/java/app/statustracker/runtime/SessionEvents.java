@@ -1,0 +1,17 @@
+package app.statustracker.runtime;
+
+import app.statustracker.domain.SessionState;
+
+/** Where a {@link SessionConnection} records what happened: the database first, then CDI events. */
+interface SessionEvents {
+    void state(SessionConnection c, SessionState state, String reason);
+
+    void linked(SessionConnection c, String ownNumber, String ownLid, SessionState state);
+
+    void qrCode(SessionConnection c, String qr);
+
+    void pairingCode(SessionConnection c, String code, String phoneNumber);
+
+    /** The phone unlinked us: state logged_out, key material forgotten. */
+    void loggedOut(SessionConnection c);
+}
