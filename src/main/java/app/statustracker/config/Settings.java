@@ -34,7 +34,9 @@ public record Settings(
         boolean fetchAllowPrivateAddresses,
         Duration reconnectMinDelay,
         Duration reconnectMaxDelay,
-        Duration startupSpread) {
+        Duration startupSpread,
+        Duration keepAliveInterval,
+        Duration keepAliveTimeout) {
 
     public static final String DEFAULT_WA_ENDPOINT = "wss://web.whatsapp.com/ws/chat";
     /** WhatsApp's Noise root ("WhatsAppLongTerm1"), protocol-notes §1.6. */
@@ -97,7 +99,9 @@ public record Settings(
                 bool(get, "FETCH_ALLOW_PRIVATE_ADDRESSES", false),
                 Duration.ofMillis(intIn(get, "RECONNECT_MIN_DELAY_MS", 1000, 1, 3_600_000)),
                 Duration.ofMillis(intIn(get, "RECONNECT_MAX_DELAY_MS", 60_000, 1, 3_600_000)),
-                Duration.ofMillis(intIn(get, "STARTUP_SPREAD_MS", 30_000, 0, 3_600_000)));
+                Duration.ofMillis(intIn(get, "STARTUP_SPREAD_MS", 30_000, 0, 3_600_000)),
+                Duration.ofMillis(intIn(get, "WA_KEEPALIVE_INTERVAL_MS", 25_000, 100, 3_600_000)),
+                Duration.ofMillis(intIn(get, "WA_KEEPALIVE_TIMEOUT_MS", 10_000, 100, 3_600_000)));
     }
 
     public boolean usesPostgres() {

@@ -122,13 +122,14 @@ final class SessionConnection {
         if (stopped && !(event instanceof ClientEvent.Disconnected)) {
             return;
         }
+        // the state is stored before the code is shown, so no reader sees a code beside a stale state
         if (event instanceof ClientEvent.QrCode qr) {
-            qrCode = qr.data();
             events.state(this, SessionState.AWAITING_PAIRING, null);
+            qrCode = qr.data();
             events.qrCode(this, qr.data());
         } else if (event instanceof ClientEvent.PairingCode code) {
-            pairingCode = code.code();
             events.state(this, SessionState.AWAITING_PAIRING, null);
+            pairingCode = code.code();
             events.pairingCode(this, code.code(), phoneNumber);
         } else if (event instanceof ClientEvent.Paired paired) {
             clearPairing();

@@ -87,7 +87,8 @@ public class SessionRuntime {
     @PostConstruct
     void init() {
         httpClient = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(20)).build();
-        connector = new WaConnector(httpClient, scheduler, TransportOptions.defaults());
+        connector = new WaConnector(httpClient, scheduler, TransportOptions.defaults()
+                .withKeepAlive(settings.keepAliveInterval(), settings.keepAliveTimeout()));
         clientConfig = ClientConfig.defaults(settings.waEndpoint(),
                         new CertificateChainVerifier(settings.waRootPublicKey(), 0, Clock.systemUTC()))
                 .withVersion(ClientVersion.parse(settings.waVersion()));

@@ -2,23 +2,14 @@ package app.statustracker.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.statustracker.it.ApiClient.Reply;
 import app.statustracker.simulator.WaSimulator;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayInputStream;
 import java.net.URL;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.function.Predicate;
-import javax.imageio.ImageIO;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -59,18 +50,24 @@ class LinkingIT {
     @Test
     void qrLinkSurvivesDropsAndEndsWithUnlink() throws Exception {
         sim.createAccount(QR_PHONE);
+        EventsClient events = EventsClient.connect(api.base().replace("http://", "ws://") + "/ws",
+                "x-api-key", ApiClient.TEST_API_KEY).get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(201, api.post("/api/sessions",
                 "{\"sessionId\":\"qr1\",\"sessionName\":\"QR\",\"authMethod\":\"qrcode\"}").status());
+        JsonObject qrEvent = events.await("qr-code", d -> d.getString("sessionId").equals("qr1"), 30_000);
+        assertTrue(qrEvent.getString("qrCode").startsWith("data:image/png;base64,"));
         JsonObject waiting = awaitStatus("qr1", s -> s.containsKey("qrCode"), Duration.ofSeconds(30));
         assertEquals("awaiting_pairing", waiting.getString("status"));
         assertEquals(400, api.post("/api/sessions/qr1/request-pairing-code", "").status(), "QR sessions have no code");
 
-        sim.scanQr(QR_PHONE, decodeQr(waiting.getString("qrCode")));
+        sim.scanQr(QR_PHONE, QrCodes.decode(waiting.getString("qrCode")));
         JsonObject linked = awaitStatus("qr1", s -> s.getBoolean("connected"), Duration.ofSeconds(30));
         assertEquals(QR_PHONE, linked.getString("ownNumber"));
         assertTrue(linked.getString("ownLid").endsWith("@lid"), linked.toString());
         assertFalse(linked.containsKey("qrCode"));
-        int device = Integer.parseInt(linked.getString("ownLid").replaceAll(".*:(\\d+)@lid", "$1"));
+        events.await("connection-status", d -> d.getString("sessionId").equals("qr1") && d.getBoolean("connected"),
+                10_000);
+        int device = SessionStatus.device(linked);
 
         for (int i = 0; i < 20; i++) {
             String before = sim.onlineConnection(QR_PHONE, device).orElseThrow().id();
@@ -80,6 +77,16 @@ class LinkingIT {
                     Duration.ofSeconds(20));
         }
         assertEquals(1, sim.account(QR_PHONE).devices().size(), "reconnects never registered a second device");
+
+        // another login of the same device elsewhere: we stop, showing why, and do not fight for the device
+        sim.kickDuplicate(QR_PHONE, device).orElseThrow();
+        JsonObject replaced = awaitStatus("qr1", s -> "replaced".equals(s.getString("reason", "")), Duration.ofSeconds(20));
+        assertEquals("disconnected", replaced.getString("status"));
+        Thread.sleep(1_500);
+        assertTrue(sim.onlineConnection(QR_PHONE, device).isEmpty(), "no reconnect after being replaced");
+        assertEquals(200, api.post("/api/sessions/qr1/restart", "").status());
+        awaitStatus("qr1", s -> s.getBoolean("connected"), Duration.ofSeconds(20));
+        events.close();
 
         sim.unlink(QR_PHONE, device);
         JsonObject out = awaitStatus("qr1", s -> "logged_out".equals(s.getString("status")), Duration.ofSeconds(20));
@@ -115,30 +122,11 @@ class LinkingIT {
     }
 
     private JsonObject status(String sessionId) {
-        Reply r = api.get("/api/sessions/" + sessionId + "/connection-status");
-        assertEquals(200, r.status(), r.raw());
-        return r.json().getJsonObject("data");
+        return SessionStatus.get(api, sessionId);
     }
 
     private JsonObject awaitStatus(String sessionId, Predicate<JsonObject> done, Duration timeout)
             throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonObject last = null;
-        while (System.nanoTime() < deadline) {
-            last = status(sessionId);
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("session " + sessionId + " did not reach the expected state: " + last);
-    }
-
-    private static String decodeQr(String dataUrl) throws Exception {
-        assertNotNull(dataUrl);
-        byte[] png = Base64.getDecoder().decode(dataUrl.substring(dataUrl.indexOf(',') + 1));
-        var image = ImageIO.read(new ByteArrayInputStream(png));
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
-                .getText();
+        return SessionStatus.await(api, sessionId, done, timeout);
     }
 }
