@@ -49,7 +49,8 @@ final class ServerProcess implements AutoCloseable {
                         + dataDir.resolve("server.log"));
             }
             try {
-                if (api.get("/api/health").status() == 200) {
+                // Payara serves the app's routes a moment before it is fully up; its readiness check says when
+                if (api.send("GET", "/health/ready", null).status() == 200 && api.get("/api/health").status() == 200) {
                     return api;
                 }
             } catch (IllegalStateException notYet) {

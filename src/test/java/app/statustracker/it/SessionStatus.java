@@ -23,9 +23,12 @@ final class SessionStatus {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonObject last = null;
         while (System.nanoTime() < deadline) {
-            last = get(api, sessionId);
-            if (done.test(last)) {
-                return last;
+            Reply r = api.get("/api/sessions/" + sessionId + "/connection-status");
+            if (r.status() == 200) { // a server still starting may answer 503 for a moment
+                last = r.json().getJsonObject("data");
+                if (done.test(last)) {
+                    return last;
+                }
             }
             Thread.sleep(100);
         }
