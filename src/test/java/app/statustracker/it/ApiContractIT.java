@@ -8,33 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.statustracker.it.ApiClient.Reply;
 import jakarta.json.JsonObject;
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The seed's HTTP contract on the deployed WAR: authentication, the envelope on every status, system routes. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ApiContractIT {
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return Deployments.packagedWar();
-    }
-
-    @ArquillianResource
-    URL deployed;
-
+class ApiContractIT extends DeployedWar {
     ApiClient api;
 
     @BeforeEach
     void client() {
-        api = ApiClient.forDeployment(deployed);
+        api = newClient();
     }
 
     @Test

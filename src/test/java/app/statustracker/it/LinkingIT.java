@@ -7,43 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.statustracker.it.ApiClient.Reply;
 import app.statustracker.simulator.WaSimulator;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Duration;
 import java.util.function.Predicate;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Linking through the real REST API and protocol stack, the simulator playing WhatsApp and the phone: QR and
  * pairing-code links, dropped connections coming back, an unlink ending in logged_out without a reconnect loop.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class LinkingIT {
+class LinkingIT extends DeployedWar {
     private static final String QR_PHONE = "15551230001";
     private static final String CODE_PHONE = "447700900123";
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        ItSimulator.get();
-        return Deployments.packagedWar();
-    }
-
-    @ArquillianResource
-    URL deployed;
 
     ApiClient api;
     WaSimulator sim;
 
     @BeforeEach
     void setUp() {
-        api = ApiClient.forDeployment(deployed);
+        api = newClient();
         sim = ItSimulator.get();
     }
 
@@ -118,7 +100,45 @@ class LinkingIT {
         assertEquals(404, api.get("/api/sessions/nope/connection-status").status());
         assertEquals(400, api.send("PUT", "/api/sessions/code1/phone-number", "{\"phoneNumber\":\"12ab\"}",
                 "x-api-key", ApiClient.TEST_API_KEY, "Content-Type", "application/json").status());
+        assertEquals(1, sim.account(CODE_PHONE).devices().size());
         assertEquals(200, api.delete("/api/sessions/code1").status());
+        assertTrue(sim.account(CODE_PHONE).devices().isEmpty(), "deleting a linked session unlinks it on WhatsApp");
+        assertEquals(404, api.get("/api/sessions/code1/connection-status").status());
+    }
+
+    @Test
+    void everySessionRouteAnswers404ForAnUnknownId() {
+        String[][] routes = {
+                {"GET", "/connection-status", null}, {"GET", "/pairing-code", null},
+                {"POST", "/request-pairing-code", ""}, {"POST", "/restart", ""},
+                {"PUT", "/phone-number", "{\"phoneNumber\":\"919812345678\"}"}, {"DELETE", "", null}};
+        for (String id : new String[] {"no-such-session", "bad%20id", "x".repeat(65)}) {
+            for (String[] route : routes) {
+                Reply r = api.send(route[0], "/api/sessions/" + id + route[1], route[2], "x-api-key",
+                        ApiClient.TEST_API_KEY, "Content-Type", "application/json");
+                assertEquals(404, r.status(), route[0] + " " + route[1] + " " + id + ": " + r.raw());
+                assertFalse(r.json().getBoolean("success"));
+            }
+        }
+    }
+
+    @Test
+    void phoneNumberUpdatesAreValidated() {
+        assertEquals(201, api.post("/api/sessions",
+                "{\"sessionId\":\"ph_1\",\"sessionName\":\"P\",\"authMethod\":\"qrcode\"}").status());
+        for (String body : new String[] {"{\"phoneNumber\":\"12ab\"}", "{\"phoneNumber\":\"123\"}", "{}",
+                "{\"phoneNumber\":919812345678}", "{\"phone\":\"919812345678\"}", "not json"}) {
+            Reply r = api.send("PUT", "/api/sessions/ph_1/phone-number", body, "x-api-key", ApiClient.TEST_API_KEY,
+                    "Content-Type", "application/json");
+            assertEquals(400, r.status(), body + ": " + r.raw());
+        }
+        assertEquals(400, api.post("/api/sessions/ph_1/request-pairing-code", "").status(), "a QR session has no code");
+        assertEquals(400, api.get("/api/sessions/ph_1/pairing-code").status());
+        Reply ok = api.send("PUT", "/api/sessions/ph_1/phone-number", "{\"phoneNumber\":\"+91 98123 45678\"}",
+                "x-api-key", ApiClient.TEST_API_KEY, "Content-Type", "application/json");
+        assertEquals(200, ok.status(), ok.raw());
+        assertEquals("919812345678", ok.json().getJsonObject("data").getString("phoneNumber"));
+        assertEquals(200, api.delete("/api/sessions/ph_1").status());
     }
 
     private JsonObject status(String sessionId) {

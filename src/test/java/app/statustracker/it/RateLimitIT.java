@@ -6,33 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.statustracker.it.ApiClient.Reply;
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Per-address rate limit, on its own deployment so that no other test's requests count. The build gives
  * this suite a short window (RATE_LIMIT_WINDOW_MINUTES) so that recovery takes seconds.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RateLimitIT {
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return Deployments.packagedWar();
-    }
-
-    @ArquillianResource
-    URL deployed;
-
+class RateLimitIT extends DeployedWar {
     @Test
     void reaches429WithRetryAfterAndRecovers() throws InterruptedException {
-        ApiClient api = ApiClient.forDeployment(deployed);
+        ApiClient api = newClient();
         Reply first = api.get("/api/health");
         assertEquals(200, first.status());
         long limit = Long.parseLong(first.header("RateLimit-Limit"));

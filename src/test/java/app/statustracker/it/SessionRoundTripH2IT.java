@@ -5,32 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.statustracker.it.ApiClient.Reply;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The embedded default: migrations on an H2 file database under DATA_DIR, and a create/read/delete round trip. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SessionRoundTripH2IT {
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return Deployments.packagedWar();
-    }
-
-    @ArquillianResource
-    URL deployed;
-
+class SessionRoundTripH2IT extends DeployedWar {
     @Test
     void migratesH2AndRoundTripsASession() {
-        ApiClient api = ApiClient.forDeployment(deployed);
+        ApiClient api = newClient();
         Reply health = api.get("/api/health");
         assertEquals(200, health.status(), health.raw());
         assertEquals("h2", health.json().getJsonObject("data").getString("database"));

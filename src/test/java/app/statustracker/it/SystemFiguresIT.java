@@ -5,34 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.statustracker.it.ApiClient.Reply;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.sql.Connection;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Stats and storage report what is in the database, and deleting a session removes every row that belongs to
  * it. Statuses and viewers are seeded with SQL, since posting arrives with a later issue.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SystemFiguresIT {
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return Deployments.packagedWar();
-    }
-
-    @ArquillianResource
-    URL deployed;
-
+class SystemFiguresIT extends DeployedWar {
     @Test
     void statsStorageAndCascadingDelete() throws Exception {
-        ApiClient api = ApiClient.forDeployment(deployed);
+        ApiClient api = newClient();
         assertEquals(201, api.post("/api/sessions",
                 "{\"sessionId\":\"figures\",\"sessionName\":\"F\",\"authMethod\":\"qrcode\"}").status());
         assertEquals(201, api.post("/api/sessions",
