@@ -7,10 +7,20 @@ public sealed interface ClientEvent {
 
     /** A QR code to show: the full string of protocol-notes §4.2. Replaced by the next one after its lifetime. */
     record QrCode(String data) implements ClientEvent {
+        /** The QR string carries the adv secret and our keys: never into a log. */
+        @Override
+        public String toString() {
+            return "QrCode[…]";
+        }
     }
 
     /** The 8-character code to type on the phone; valid until the next PairingCode event. */
     record PairingCode(String code) implements ClientEvent {
+        /** Whoever reads the code can link a phone to this session: never into a log. */
+        @Override
+        public String toString() {
+            return "PairingCode[…]";
+        }
     }
 
     /** The phone linked us; a restart (515) and a login follow. {@code lid} may be null. */
