@@ -68,9 +68,11 @@ class LinkingIT extends DeployedWar {
         assertTrue(sim.onlineConnection(QR_PHONE, device).isEmpty(), "no reconnect after being replaced");
         assertEquals(200, api.post("/api/sessions/qr1/restart", "").status());
         awaitStatus("qr1", s -> s.getBoolean("connected"), Duration.ofSeconds(20));
-        events.close();
 
         sim.unlink(QR_PHONE, device);
+        events.await("connection-status", d -> d.getString("sessionId").equals("qr1")
+                && "logged_out".equals(d.getString("status")), 20_000);
+        events.close();
         JsonObject out = awaitStatus("qr1", s -> "logged_out".equals(s.getString("status")), Duration.ofSeconds(20));
         assertFalse(out.getBoolean("connected"));
         Thread.sleep(2_000);
