@@ -5,40 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.statustracker.simulator.state.Account;
-import app.statustracker.testing.BaileysDriver;
 import jakarta.json.Json;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Logins of a linked Baileys device (§3.2, §14.2): a wrong Noise key fails 401, an unlinked device is told
  * 401 at once and refused afterwards, and a second connection of the device replaces the first (440).
  */
-class BaileysLoginTest {
-    private static BaileysDriver baileys;
-    private static WaSimulator simulator;
-    private static BaileysLinking linking;
-
-    @BeforeAll
-    static void start() {
-        BaileysDriver.assumeAvailable();
-        simulator = WaSimulator.start();
-        baileys = BaileysDriver.start();
-        linking = new BaileysLinking(baileys, simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (baileys != null) {
-            baileys.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
-
+class BaileysLoginTest extends BaileysAgainstSimulator {
     @Test
     void aLoginWithAnotherNoiseKeyIsRefusedWith401() throws Exception {
         Account account = simulator.createAccount("15550002001");

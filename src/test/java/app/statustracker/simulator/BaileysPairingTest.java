@@ -9,7 +9,6 @@ import app.statustracker.simulator.journal.SeenStanza;
 import app.statustracker.simulator.pairing.PairingAttempt;
 import app.statustracker.simulator.state.Account;
 import app.statustracker.simulator.state.RegisteredDevice;
-import app.statustracker.testing.BaileysDriver;
 import app.statustracker.wa.crypto.XEdDsa;
 import app.statustracker.wa.proto.AdvProtos.ADVSignedDeviceIdentity;
 import jakarta.json.Json;
@@ -18,37 +17,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The pinned Baileys links to the simulated phone by QR and by pairing code (§4, §5), gets 515, is logged
  * in again on the same creds by the harness and reaches {@code open} with its LID (§6.1).
  */
-class BaileysPairingTest {
-    private static BaileysDriver baileys;
-    private static WaSimulator simulator;
-    private static BaileysLinking linking;
-
-    @BeforeAll
-    static void start() {
-        BaileysDriver.assumeAvailable();
-        simulator = WaSimulator.start();
-        baileys = BaileysDriver.start();
-        linking = new BaileysLinking(baileys, simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (baileys != null) {
-            baileys.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
-
+class BaileysPairingTest extends BaileysAgainstSimulator {
     @Test
     void linksByQrThenLogsInWithTheSameCredsAndOpensWithLid() throws Exception {
         Account account = simulator.createAccount("15550001001");

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.statustracker.simulator.connection.RecordedClientPayload;
 import app.statustracker.simulator.connection.SimConnection;
-import app.statustracker.testing.BaileysDriver;
 import app.statustracker.wa.crypto.XEdDsa;
 import app.statustracker.wa.proto.ClientPayloadProtos.ClientPayload;
 import app.statustracker.wa.proto.ClientPayloadProtos.ClientPayload.DevicePairingRegistrationData;
@@ -18,33 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The pinned Baileys, unmodified, against the simulator: Noise handshake, registration payload, QR. */
-class BaileysRegistrationTest {
+class BaileysRegistrationTest extends BaileysAgainstSimulator {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static BaileysDriver baileys;
-    private static WaSimulator simulator;
-
-    @BeforeAll
-    static void start() {
-        BaileysDriver.assumeAvailable();
-        simulator = WaSimulator.start();
-        baileys = BaileysDriver.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (baileys != null) {
-            baileys.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
-
     @Test
     void registrationPayloadDecodesFieldByFieldAndBaileysShowsAQr() throws Exception {
         String handle = baileys.call("connect", Json.createObjectBuilder()
