@@ -62,6 +62,8 @@ public final class IdleSessionsBench {
     private ScheduledThreadPoolExecutor scheduler;
     private ClientConfig config;
     private int nextPhone;
+    /** Unplanned disconnects by kind, for the log: a slow or failed reconnect says why. */
+    private final java.util.Map<String, Integer> disconnects = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** One device: its stores outlive its WaClient, as a database row outlives a server process. */
     private final class Device {
@@ -94,6 +96,9 @@ public final class IdleSessionsBench {
                 loggedIn.complete(null);
             } else if (event instanceof ClientEvent.Disconnected disconnected) {
                 DisconnectReason reason = disconnected.reason();
+                if (!stopping) {
+                    disconnects.merge(reason.kind() + "/" + reason.reconnect(), 1, Integer::sum);
+                }
                 if (stopping) {
                     closed.complete(null);
                 } else if (reason.reconnect() == DisconnectReason.Reconnect.NOW) {
@@ -101,6 +106,7 @@ public final class IdleSessionsBench {
                 } else if (reason.reconnect() == DisconnectReason.Reconnect.WITH_BACKOFF) {
                     scheduler.schedule(() -> client.connect(), 1, TimeUnit.SECONDS);
                 } else {
+                    log(phone + " gave up: " + reason);
                     loggedIn.completeExceptionally(new IllegalStateException(phone + ": " + reason));
                     closed.complete(null);
                 }
@@ -187,6 +193,8 @@ public final class IdleSessionsBench {
         long heapPerSession = (loaded[0] - baseline[0]) / sessions;
         long rssPerSession = (loaded[1] - baseline[1]) / sessions;
 
+        log("unplanned disconnects so far: " + disconnects);
+        disconnects.clear();
         // restart: every client goes, new ones come from the stored credentials, all connecting at once
         stopAll(devices);
         log("restart: all " + sessions + " clients closed; new clients from the stored credentials connect");
@@ -208,7 +216,10 @@ public final class IdleSessionsBench {
                     .get(reconnectTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             log("not all reconnected: " + e);
+            restarted.stream().filter(d -> !d.loggedIn.isDone()).limit(5).forEach(d -> log("  " + d.phone
+                    + " connected=" + d.client.isConnected() + " loggedIn=" + d.client.isLoggedIn()));
         }
+        log("unplanned disconnects during the restart: " + disconnects);
         double reconnectSeconds = (System.nanoTime() - started) / 1e9;
         log(String.format(Locale.ROOT, "%d of %d LoggedIn again after %.2f s", done.get(), sessions, reconnectSeconds));
         System.out.printf(Locale.ROOT, "java\t%d\t%d\t%d\t%.2f\t%d%n", sessions, heapPerSession, rssPerSession,
