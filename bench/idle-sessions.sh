@@ -5,7 +5,8 @@
 #                          [--link-timeout-seconds 600] [--reconnect-timeout-seconds 120] [--skip-baileys]
 #
 # For each N, each side gets a fresh standalone simulator (its own JVM, loopback only) and its own process
-# holding only the clients. JVM options: BENCH_JAVA_OPTS for the client JVM (default -Xmx512m, the server's),
+# holding only the clients. JVM options: BENCH_JAVA_OPTS for the client JVM (default: what the launcher gives the
+# server, -Xmx512m and its JDK WebSocket buffer sizes),
 # SIM_JAVA_OPTS for the simulator (default -Xmx4g: it journals every stanza). Node runs with --expose-gc.
 # Writes target/bench/idle-{java,baileys}.tsv and prints a Markdown table.
 set -euo pipefail
@@ -27,7 +28,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 out=target/bench
 mkdir -p "$out"
-java_opts=${BENCH_JAVA_OPTS:--Xmx512m}
+# the server's heap and the JDK WebSocket buffer sizes its launcher sets (TransportOptions.JDK_WEBSOCKET_JVM_OPTIONS)
+java_opts=${BENCH_JAVA_OPTS:--Xmx512m -Djdk.httpclient.websocket.writeBufferSize=4096 -Djdk.httpclient.websocket.intermediateBufferSize=128 -Djdk.httpclient.bufsize=4096}
 sim_opts=${SIM_JAVA_OPTS:--Xmx4g}
 
 echo "building the test classes ..." >&2
@@ -95,7 +97,7 @@ awk -F'\t' '
     function kb(b) { return sprintf("%.1f", b / 1000) }
     function ratio(b, j) { return j > 0 && b != "" ? sprintf("%.1f×", b / j) : "–" }
     function secs(s, done, n) { return s == "NaN" ? done "/" n " reached" : s }
-    FILENAME == ARGV[1] { bheap[$2] = $3; brss[$2] = $4; bsec[$2] = $5; bdone[$2] = $6; next }
+    FILENAME == ARGV[1] { bheap[$2] = $3; brss[$2] = $4; bsec[$2] = $5; bdone[$2] = $6; blinked[$2] = $7; next }
     FNR == 1 {
         print "| N | Java heap/session | Java RSS/session | Baileys heap/session | Baileys RSS/session | ratio heap (RSS) | Java reconnect-all s | Baileys reconnect-all s |"
         print "|--:|--:|--:|--:|--:|--:|--:|--:|"
@@ -103,8 +105,9 @@ awk -F'\t' '
     {
         n = $2
         b_heap = (n in bheap) ? kb(bheap[n]) " KB" : "–"
+        if ((n in blinked) && blinked[n] < n) b_heap = b_heap " (" blinked[n] " linked)"
         b_rss = (n in brss) ? kb(brss[n]) " KB" : "–"
-        b_sec = (n in bsec) ? secs(bsec[n], bdone[n], n) : "–"
+        b_sec = (n in bsec) ? secs(bsec[n], bdone[n], (n in blinked) ? blinked[n] : n) : "–"
         printf "| %s | %s KB | %s KB | %s | %s | %s (%s) | %s | %s |\n", n, kb($3), kb($4), b_heap, b_rss,
             ratio(bheap[n], $3), ratio(brss[n], $4), secs($5, $6, n), b_sec
     }
