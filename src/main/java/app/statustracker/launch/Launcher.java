@@ -5,6 +5,7 @@ import app.statustracker.config.DotEnvFile;
 import app.statustracker.config.FirstStartSecrets;
 import app.statustracker.config.InvalidSettingException;
 import app.statustracker.config.Settings;
+import app.statustracker.wa.transport.TransportOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -65,6 +66,8 @@ public final class Launcher {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String javaOpts = System.getenv("JAVA_OPTS");
+        // first, so that a -D of the same name in JAVA_OPTS wins
+        cmd.addAll(TransportOptions.JDK_WEBSOCKET_JVM_OPTIONS);
         cmd.addAll(List.of((javaOpts == null || javaOpts.isBlank() ? "-Xmx512m" : javaOpts).trim().split("\\s+")));
         cmd.add("-Dhazelcast.phone.home.enabled=false");
         cmd.add("-DENV_FILE=" + ConfigLookup.envFile());
