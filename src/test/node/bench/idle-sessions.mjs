@@ -14,6 +14,7 @@
 import { parseArgs } from 'node:util'
 import makeWASocket, { Browsers, WA_CERT_DETAILS, initAuthCreds } from '@whiskeysockets/baileys'
 import pino from 'pino'
+import { memoryKeyStore } from '../memory-key-store.mjs'
 
 const { values: options } = parseArgs({
   options: {
@@ -49,29 +50,6 @@ async function control(method, path, body) {
   const text = await answer.text()
   if (answer.status !== 200) throw new Error(`${method} ${path} answered ${answer.status}: ${text}`)
   return JSON.parse(text)
-}
-
-// the driver's SignalKeyStore: type/id → value in one Map per device
-function memoryKeyStore() {
-  const data = new Map()
-  return {
-    async get(type, ids) {
-      const found = {}
-      for (const id of ids) {
-        const value = data.get(`${type}/${id}`)
-        if (value !== undefined) found[id] = value
-      }
-      return found
-    },
-    async set(changes) {
-      for (const [type, byId] of Object.entries(changes)) {
-        for (const [id, value] of Object.entries(byId ?? {})) {
-          if (value === null || value === undefined) data.delete(`${type}/${id}`)
-          else data.set(`${type}/${id}`, value)
-        }
-      }
-    },
-  }
 }
 
 const info = await control('GET', '/info')

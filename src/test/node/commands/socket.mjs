@@ -5,34 +5,12 @@
 // Each socket's connection.update and creds.update are written as events carrying {handle, auth, ...}.
 import makeWASocket, { Browsers, WA_CERT_DETAILS, initAuthCreds } from '@whiskeysockets/baileys'
 import pino from 'pino'
+import { memoryKeyStore } from '../memory-key-store.mjs'
 
 const sockets = new Map()
 const auths = new Map()
 let nextHandle = 1
 let nextAuth = 1
-
-// The SignalKeyStore Baileys asks for: type → id → value, all in memory, gone with the driver.
-function memoryKeyStore() {
-  const data = new Map()
-  return {
-    async get(type, ids) {
-      const found = {}
-      for (const id of ids) {
-        const value = data.get(`${type}/${id}`)
-        if (value !== undefined) found[id] = value
-      }
-      return found
-    },
-    async set(changes) {
-      for (const [type, byId] of Object.entries(changes)) {
-        for (const [id, value] of Object.entries(byId ?? {})) {
-          if (value === null || value === undefined) data.delete(`${type}/${id}`)
-          else data.set(`${type}/${id}`, value)
-        }
-      }
-    },
-  }
-}
 
 function describe(update) {
   const statusCode = update.lastDisconnect?.error?.output?.statusCode
