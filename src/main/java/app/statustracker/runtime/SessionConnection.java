@@ -4,8 +4,12 @@ import app.statustracker.domain.SessionState;
 import app.statustracker.persistence.SessionStateRepository.SessionRef;
 import app.statustracker.wa.client.ClientEvent;
 import app.statustracker.wa.client.DisconnectReason;
+import app.statustracker.wa.client.PostedStatus;
+import app.statustracker.wa.client.StatusRejectedException;
+import app.statustracker.wa.client.TextStatus;
 import app.statustracker.wa.client.WaClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -111,6 +115,21 @@ final class SessionConnection {
         stop();
         start();
         return CompletableFuture.completedFuture(null);
+    }
+
+    synchronized CompletableFuture<PostedStatus> postStatus(TextStatus status, List<String> audience) {
+        if (client == null || !client.isLoggedIn()) {
+            return CompletableFuture.failedFuture(new SessionNotConnectedException(ref.sessionId()));
+        }
+        // wired to the client's status sender with the Signal stores (issue 5, in progress)
+        return CompletableFuture.failedFuture(new StatusRejectedException("posting is not available yet"));
+    }
+
+    synchronized CompletableFuture<PostedStatus> revokeStatus(String statusId, List<String> audience) {
+        if (client == null || !client.isLoggedIn()) {
+            return CompletableFuture.failedFuture(new SessionNotConnectedException(ref.sessionId()));
+        }
+        return CompletableFuture.failedFuture(new StatusRejectedException("revoking is not available yet"));
     }
 
     synchronized boolean isLinked() {

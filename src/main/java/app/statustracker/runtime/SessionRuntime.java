@@ -15,6 +15,9 @@ import app.statustracker.wa.client.ClientConfig;
 import app.statustracker.wa.client.ClientListener;
 import app.statustracker.wa.client.ClientVersion;
 import app.statustracker.wa.client.CredentialsStore;
+import app.statustracker.wa.client.PostedStatus;
+import app.statustracker.wa.client.StatusRejectedException;
+import app.statustracker.wa.client.TextStatus;
 import app.statustracker.wa.client.WaClient;
 import app.statustracker.wa.noise.CertificateChainVerifier;
 import app.statustracker.wa.signal.PreKeyStore;
@@ -147,6 +150,24 @@ public class SessionRuntime {
 
     public Optional<String> qrCode(String sessionId) {
         return Optional.ofNullable(connections.get(sessionId)).map(SessionConnection::qrCode);
+    }
+
+    /**
+     * Posts a text or link status to the given phone numbers (the caller has already put the account's own number
+     * in when the audience was empty). Completes with the server-acked status, or exceptionally with
+     * {@link SessionNotConnectedException} or {@link StatusRejectedException}.
+     */
+    public CompletableFuture<PostedStatus> postStatus(String sessionId, TextStatus status, List<String> audience) {
+        SessionConnection c = connections.get(sessionId);
+        return c == null ? CompletableFuture.failedFuture(new SessionNotConnectedException(sessionId))
+                : c.postStatus(status, audience);
+    }
+
+    /** Deletes one of our statuses for everyone: a REVOKE to the same audience (protocol-notes §12). */
+    public CompletableFuture<PostedStatus> revokeStatus(String sessionId, String statusId, List<String> audience) {
+        SessionConnection c = connections.get(sessionId);
+        return c == null ? CompletableFuture.failedFuture(new SessionNotConnectedException(sessionId))
+                : c.revokeStatus(statusId, audience);
     }
 
     /** A fresh pairing code on the open connection, or a new pairing connection (optionally to a new number). */

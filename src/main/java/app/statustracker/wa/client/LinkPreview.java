@@ -1,0 +1,19 @@
+package app.statustracker.wa.client;
+
+import java.util.Objects;
+
+/**
+ * The preview shown under a link status (ExtendedTextMessage matchedText/title/description/jpegThumbnail,
+ * protocol-notes §11). The thumbnail is a small JPEG, or null when the page had none.
+ */
+public record LinkPreview(String matchedText, String title, String description, byte[] jpegThumbnail) {
+    public LinkPreview {
+        Objects.requireNonNull(matchedText, "matchedText");
+        jpegThumbnail = jpegThumbnail == null ? null : jpegThumbnail.clone();
+    }
+
+    @Override
+    public byte[] jpegThumbnail() {
+        return jpegThumbnail == null ? null : jpegThumbnail.clone();
+    }
+}
