@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -44,7 +45,8 @@ public final class AudienceResolver {
             known.put(poster.phoneNumberUser(), poster.lidUser());
         }
         List<Jid> unknown = pnUsers.stream().filter(pn -> !known.containsKey(pn)).toList();
-        Set<Jid> knownLids = new LinkedHashSet<>(known.values());
+        Set<Jid> knownLids = new LinkedHashSet<>();
+        pnUsers.stream().map(known::get).filter(Objects::nonNull).forEach(knownLids::add);
         knownLids.add(poster.lidUser());
         List<Jid> query = new ArrayList<>(unknown);
         query.addAll(knownLids);
@@ -94,10 +96,14 @@ public final class AudienceResolver {
                 });
     }
 
+    /** Users in the order they were asked for, our own LID last (unless asked for), so stanzas are reproducible. */
     private static Audience audienceOf(List<Jid> pnUsers, Map<Jid, Jid> lidByPn, Map<Jid, List<Integer>> devices) {
         List<PostedStatus.Recipient> recipients = pnUsers.stream()
                 .map(pn -> new PostedStatus.Recipient(pn.user(), lidByPn.get(pn))).toList();
-        return new Audience(recipients, devices);
+        Map<Jid, List<Integer>> ordered = new LinkedHashMap<>();
+        recipients.forEach(recipient -> ordered.putIfAbsent(recipient.jid(), devices.get(recipient.jid())));
+        devices.forEach(ordered::putIfAbsent);
+        return new Audience(recipients, ordered);
     }
 
     private static List<Integer> devicesOf(DiscoveredUser user) {
