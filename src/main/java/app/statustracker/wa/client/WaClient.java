@@ -2,6 +2,7 @@ package app.statustracker.wa.client;
 
 import app.statustracker.wa.signal.PreKeyStore;
 import app.statustracker.wa.status.Poster;
+import app.statustracker.wa.status.StanzaChannel;
 import app.statustracker.wa.status.StatusSender;
 import app.statustracker.wa.transport.ConnectRequest;
 import app.statustracker.wa.transport.WaConnector;
@@ -141,6 +142,13 @@ public final class WaClient {
             return CompletableFuture.failedFuture(new StatusRejectedException("our LID is not known yet"));
         }
         return post.apply(current, new Poster(creds.me().phoneNumber(), creds.me().lid(), creds.account()));
+    }
+
+    /** The current connection as the status sender uses it, or null; for tests of the message-ack path. */
+    StanzaChannel statusChannel() {
+        synchronized (lock) {
+            return session;
+        }
     }
 
     /** Closes the connection; a {@code closed-locally} Disconnected event follows. */

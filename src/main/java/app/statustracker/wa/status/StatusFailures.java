@@ -35,6 +35,10 @@ final class StatusFailures {
             return new StatusRejectedException("the connection to WhatsApp closed while posting: "
                     + cause.getMessage(), cause);
         }
+        if (cause instanceof IllegalStateException) {
+            // the session was gone before a query or the stanza could go out (disconnect between queued posts)
+            return new StatusRejectedException("not connected to WhatsApp: " + cause.getMessage(), cause);
+        }
         return new StatusRejectedException("posting failed: " + cause, cause);
     }
 }

@@ -18,7 +18,7 @@ import java.util.Set;
  * plaintext, so tests can open them again. Sessions stay unconfirmed (pkmsg) until {@link #confirm} — as with
  * libsignal, which keeps sending pkmsg until the peer answers. Records every batch call.
  */
-final class FakeStatusEncryption implements StatusEncryption {
+public final class FakeStatusEncryption implements StatusEncryption {
     private final Set<Jid> sessions = new HashSet<>();
     private final Set<Jid> unconfirmed = new HashSet<>();
     private final Set<Jid> refuseBundles = new HashSet<>();
