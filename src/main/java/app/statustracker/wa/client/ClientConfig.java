@@ -22,11 +22,13 @@ import java.util.Objects;
  * @param minPreKeyCount     below this many pre-keys on the server we upload more (Baileys/whatsmeow: 5)
  * @param initialPreKeyBatch how many to upload when the server holds none (812)
  * @param refillPreKeyBatch  how many to upload when it holds a few (whatsmeow: 50)
+ * @param statusAckTimeout   how long a posted status may wait for the server's ack before it counts as failed
+ *                           (protocol-notes §8.4: ~20 s)
  */
 public record ClientConfig(URI endpoint, CertificateChainVerifier verifier, ClientVersion version, String browser,
                            String os, String platformId, DeviceProps.PlatformType platformType,
                            Duration qrFirstRefLifetime, Duration qrNextRefLifetime, int minPreKeyCount,
-                           int initialPreKeyBatch, int refillPreKeyBatch) {
+                           int initialPreKeyBatch, int refillPreKeyBatch, Duration statusAckTimeout) {
 
     public static final ClientVersion DEFAULT_VERSION = ClientVersion.parse("2.3000.1045649367");
 
@@ -45,11 +47,16 @@ public record ClientConfig(URI endpoint, CertificateChainVerifier verifier, Clie
         if (minPreKeyCount < 0 || initialPreKeyBatch < 1 || refillPreKeyBatch < 1) {
             throw new IllegalArgumentException("pre-key counts must be positive");
         }
+        Objects.requireNonNull(statusAckTimeout, "statusAckTimeout");
+        if (statusAckTimeout.isNegative() || statusAckTimeout.isZero()) {
+            throw new IllegalArgumentException("status ack timeout must be positive");
+        }
     }
 
     public static ClientConfig defaults(URI endpoint, CertificateChainVerifier verifier) {
         return new ClientConfig(endpoint, verifier, DEFAULT_VERSION, "Chrome", "Mac OS", "1",
-                DeviceProps.PlatformType.CHROME, Duration.ofSeconds(60), Duration.ofSeconds(20), 5, 812, 50);
+                DeviceProps.PlatformType.CHROME, Duration.ofSeconds(60), Duration.ofSeconds(20), 5, 812, 50,
+                Duration.ofSeconds(20));
     }
 
     /** WhatsApp itself with its own root key. */
@@ -59,17 +66,23 @@ public record ClientConfig(URI endpoint, CertificateChainVerifier verifier, Clie
 
     public ClientConfig withVersion(ClientVersion newVersion) {
         return new ClientConfig(endpoint, verifier, newVersion, browser, os, platformId, platformType,
-                qrFirstRefLifetime, qrNextRefLifetime, minPreKeyCount, initialPreKeyBatch, refillPreKeyBatch);
+                qrFirstRefLifetime, qrNextRefLifetime, minPreKeyCount, initialPreKeyBatch, refillPreKeyBatch,
+                statusAckTimeout);
     }
 
     public ClientConfig withQrLifetimes(Duration first, Duration next) {
         return new ClientConfig(endpoint, verifier, version, browser, os, platformId, platformType, first, next,
-                minPreKeyCount, initialPreKeyBatch, refillPreKeyBatch);
+                minPreKeyCount, initialPreKeyBatch, refillPreKeyBatch, statusAckTimeout);
     }
 
     public ClientConfig withPreKeyBatches(int minCount, int initialBatch, int refillBatch) {
         return new ClientConfig(endpoint, verifier, version, browser, os, platformId, platformType,
-                qrFirstRefLifetime, qrNextRefLifetime, minCount, initialBatch, refillBatch);
+                qrFirstRefLifetime, qrNextRefLifetime, minCount, initialBatch, refillBatch, statusAckTimeout);
+    }
+
+    public ClientConfig withStatusAckTimeout(Duration timeout) {
+        return new ClientConfig(endpoint, verifier, version, browser, os, platformId, platformType,
+                qrFirstRefLifetime, qrNextRefLifetime, minPreKeyCount, initialPreKeyBatch, refillPreKeyBatch, timeout);
     }
 
     /** "Chrome (Mac OS)": the companion_platform_display format the server validates (§5). */

@@ -1,6 +1,8 @@
 package app.statustracker.wa.client;
 
 import app.statustracker.wa.binary.Jid;
+import java.util.List;
+import java.util.Objects;
 
 /** What a {@link WaClient} tells its {@link ClientListener}, as typed values (whatsmeow's events package). */
 public sealed interface ClientEvent {
@@ -33,5 +35,17 @@ public sealed interface ClientEvent {
 
     /** The connection ended; {@link DisconnectReason#reconnect()} says what to do about it. */
     record Disconnected(DisconnectReason reason) implements ClientEvent {
+    }
+
+    /**
+     * Viewer receipts for our statuses, as one stanza carried them (protocol-notes §9.2). The client has NOT acked
+     * the stanza: run {@code ackAfterCommit} once the receipts are stored, so that a crash before the commit gets
+     * them redelivered instead of lost (§9.3). Running it more than once, or after the connection ended, is harmless.
+     */
+    record StatusReceipts(List<StatusReceipt> receipts, Runnable ackAfterCommit) implements ClientEvent {
+        public StatusReceipts {
+            receipts = List.copyOf(receipts);
+            Objects.requireNonNull(ackAfterCommit, "ackAfterCommit");
+        }
     }
 }

@@ -5,23 +5,36 @@ import app.statustracker.wa.binary.Node;
 import app.statustracker.wa.client.DisconnectReason.Kind;
 import app.statustracker.wa.pairing.PairSuccess;
 import app.statustracker.wa.pairing.PairingStanzas;
+import app.statustracker.wa.status.MessageAck;
+import app.statustracker.wa.status.PendingMessageAcks;
+import app.statustracker.wa.status.StanzaChannel;
+import app.statustracker.wa.status.StatusReceipts;
 import app.statustracker.wa.transport.CloseReason;
+import app.statustracker.wa.transport.ConnectionClosedException;
 import app.statustracker.wa.transport.ConnectionListener;
 import app.statustracker.wa.transport.WaConnection;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One connection of a {@link WaClient}: routes what the server pushes, remembers why the connection is ending
  * (a stream error, a failure, the QR timeout) so that the close is reported with that reason, and acks every
- * pushed stanza (§6.6). Callbacks of a replaced connection only reach their own session.
+ * pushed stanza (§6.6) — except status receipts, which the application acks after storing them (§9.3). Matches
+ * server message acks to the messages we sent (§8.4). Callbacks of a replaced connection only reach their own
+ * session.
  */
-final class ClientSession implements ConnectionListener {
+final class ClientSession implements ConnectionListener, StanzaChannel {
     private static final System.Logger LOG = System.getLogger(ClientSession.class.getName());
 
     private final WaClient client;
     private final boolean registering;
     private final PairingFlow pairing;
     private final LoginFlow login;
+    private final PendingMessageAcks messageAcks;
+    private final Clock clock = Clock.systemUTC();
     private volatile WaConnection connection;
     private volatile DisconnectReason ending;
     private volatile boolean loggedIn;
@@ -32,6 +45,7 @@ final class ClientSession implements ConnectionListener {
         this.registering = registering;
         this.pairing = new PairingFlow(this, client, pairingPhone);
         this.login = new LoginFlow(this, client);
+        this.messageAcks = new PendingMessageAcks(client.scheduler());
     }
 
     void attach(WaConnection newConnection) {
@@ -51,6 +65,8 @@ final class ClientSession implements ConnectionListener {
                 send(ClientStanzas.ack(node, ownDevice()));
                 onNotification(node);
             }
+            case "ack" -> messageAcks.complete(node);
+            case "receipt" -> onReceipt(node);
             default -> {
                 if (ClientStanzas.needsAck(node)) {
                     // messages are not decrypted yet (Signal comes later); the ack stops redelivery
@@ -88,9 +104,58 @@ final class ClientSession implements ConnectionListener {
         }
     }
 
+    /**
+     * Receipts for our statuses go to the listener unacked, with a callback that acks them (§9.3): the
+     * application acks after its commit, so a crash in between means redelivery, not loss. Every other receipt,
+     * and a status receipt that names no viewer (retry, server-error …), is acked at once.
+     */
+    private void onReceipt(Node receipt) {
+        if (receipt.attr("id") == null) {
+            return;
+        }
+        List<StatusReceipt> receipts = StatusReceipts.isStatusReceipt(receipt)
+                ? StatusReceipts.parse(receipt, clock) : List.of();
+        if (receipts.isEmpty()) {
+            send(ClientStanzas.ack(receipt, ownDevice()));
+            return;
+        }
+        Node ack = ClientStanzas.ack(receipt, ownDevice());
+        AtomicBoolean acked = new AtomicBoolean();
+        client.emit(new ClientEvent.StatusReceipts(receipts, () -> {
+            if (acked.compareAndSet(false, true)) {
+                send(ack);
+            }
+        }));
+    }
+
+    @Override
+    public CompletableFuture<Node> query(Node iq) {
+        return sendIq(iq);
+    }
+
+    @Override
+    public CompletableFuture<MessageAck> sendMessage(Node message, Duration ackTimeout) {
+        WaConnection current = connection;
+        String id = message.attr("id");
+        if (current == null || closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("not connected"));
+        }
+        if (id == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("a message needs an id"));
+        }
+        CompletableFuture<MessageAck> ack = messageAcks.expect(id, ackTimeout);
+        current.send(message).whenComplete((sent, failure) -> {
+            if (failure != null) {
+                messageAcks.fail(id, failure);
+            }
+        });
+        return ack;
+    }
+
     @Override
     public void onClose(WaConnection from, CloseReason reason) {
         closed = true;
+        messageAcks.failAll(new ConnectionClosedException(reason));
         pairing.stop();
         DisconnectReason why = ending != null ? ending : Disconnects.fromClose(reason);
         client.onSessionClosed(this, why);

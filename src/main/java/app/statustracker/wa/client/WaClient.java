@@ -1,12 +1,19 @@
 package app.statustracker.wa.client;
 
 import app.statustracker.wa.signal.PreKeyStore;
+import app.statustracker.wa.status.Poster;
+import app.statustracker.wa.status.StanzaChannel;
+import app.statustracker.wa.status.StatusSender;
 import app.statustracker.wa.transport.ConnectRequest;
 import app.statustracker.wa.transport.WaConnector;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -26,18 +33,34 @@ public final class WaClient {
     private final PreKeyStore preKeyStore;
     private final ClientListener listener;
     private final SecureRandom random = new SecureRandom();
+    private final StatusSender statusSender;
     private final Object lock = new Object();
     private DeviceCredentials credentials;
     private ClientSession session;
 
+    /** A client that links and logs in but cannot post statuses (no Signal stores). */
     public WaClient(WaConnector connector, ScheduledExecutorService scheduler, ClientConfig config,
                     CredentialsStore credentialsStore, PreKeyStore preKeyStore, ClientListener listener) {
+        this(connector, scheduler, config, credentialsStore, preKeyStore, null, listener);
+    }
+
+    /**
+     * A client that can also post and revoke statuses with these per-device stores ({@code statusStores} null:
+     * it cannot). Signal work for statuses runs on the common pool, like the pre-key batches.
+     */
+    public WaClient(WaConnector connector, ScheduledExecutorService scheduler, ClientConfig config,
+                    CredentialsStore credentialsStore, PreKeyStore preKeyStore, StatusStores statusStores,
+                    ClientListener listener) {
         this.connector = Objects.requireNonNull(connector, "connector");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.config = Objects.requireNonNull(config, "config");
         this.credentialsStore = Objects.requireNonNull(credentialsStore, "credentialsStore");
         this.preKeyStore = Objects.requireNonNull(preKeyStore, "preKeyStore");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.statusSender = statusStores == null ? null
+                : new StatusSender(statusStores.encryption(), statusStores.lidMappings(),
+                        statusStores.senderKeyHolders(), ForkJoinPool.commonPool(), random, Clock.systemUTC(),
+                        config.statusAckTimeout());
     }
 
     /**
@@ -82,6 +105,50 @@ public final class WaClient {
             return CompletableFuture.failedFuture(new IllegalStateException("not logged in"));
         }
         return current.sendIq(ClientStanzas.removeCompanionDevice(creds.me().phoneNumber())).thenApply(answer -> null);
+    }
+
+    /**
+     * Posts a text or link status to these phone numbers (digits with country code; our own LID is added so our
+     * phone shows it). Completes once the server acked it without error; fails with
+     * {@link StatusRejectedException} (an unknown number, a refused query, an ack error or no ack in time),
+     * {@link IllegalArgumentException} (a malformed number or font) or {@link IllegalStateException} (not logged
+     * in, or no status stores).
+     */
+    public CompletableFuture<PostedStatus> postStatus(TextStatus status, List<String> phoneNumbers) {
+        return withPoster((session, poster) -> statusSender.post(session, poster, status, phoneNumbers));
+    }
+
+    /** Deletes our status {@code statusId} for everyone: a REVOKE to the same audience (protocol-notes §12). */
+    public CompletableFuture<PostedStatus> revokeStatus(String statusId, List<String> phoneNumbers) {
+        return withPoster((session, poster) -> statusSender.revoke(session, poster, statusId, phoneNumbers));
+    }
+
+    private CompletableFuture<PostedStatus> withPoster(
+            BiFunction<ClientSession, Poster, CompletableFuture<PostedStatus>> post) {
+        if (statusSender == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("this client has no status stores"));
+        }
+        ClientSession current;
+        DeviceCredentials creds;
+        synchronized (lock) {
+            current = session;
+            creds = credentials;
+        }
+        if (current == null || creds == null || !creds.isRegistered() || !current.isLoggedIn()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("not logged in"));
+        }
+        if (creds.me().lid() == null) {
+            // statuses are LID-addressed (shared decisions); the server names our LID at pair-success or login
+            return CompletableFuture.failedFuture(new StatusRejectedException("our LID is not known yet"));
+        }
+        return post.apply(current, new Poster(creds.me().phoneNumber(), creds.me().lid(), creds.account()));
+    }
+
+    /** The current connection as the status sender uses it, or null; for tests of the message-ack path. */
+    StanzaChannel statusChannel() {
+        synchronized (lock) {
+            return session;
+        }
     }
 
     /** Closes the connection; a {@code closed-locally} Disconnected event follows. */

@@ -1,0 +1,95 @@
+package app.statustracker.wa.status;
+
+import app.statustracker.wa.binary.Jid;
+import app.statustracker.wa.client.LinkPreview;
+import app.statustracker.wa.client.TextStatus;
+import app.statustracker.wa.proto.MessageProtos.Message;
+import app.statustracker.wa.proto.MessageProtos.Message.ExtendedTextMessage;
+import app.statustracker.wa.proto.MessageProtos.Message.ProtocolMessage;
+import app.statustracker.wa.proto.MessageProtos.Message.SenderKeyDistributionMessage;
+import app.statustracker.wa.proto.MessageProtos.MessageContextInfo;
+import app.statustracker.wa.proto.MessageProtos.MessageKey;
+import com.google.protobuf.ByteString;
+import java.security.SecureRandom;
+
+/** The E2E {@link Message}s a status poster sends: the status itself, its revoke, and the sender-key carrier. */
+public final class StatusMessages {
+    public static final int MESSAGE_SECRET_LENGTH = 32;
+
+    private StatusMessages() {
+    }
+
+    /**
+     * A text or link status (§11): an ExtendedTextMessage with colours, font and preview fields only when given,
+     * and a fresh 32-byte {@code messageContextInfo.messageSecret} (§8.1, Baileys adds one for reporting tokens).
+     *
+     * @throws IllegalArgumentException for a font number WhatsApp's FontType does not know
+     */
+    public static Message text(TextStatus status, SecureRandom random) {
+        byte[] secret = new byte[MESSAGE_SECRET_LENGTH];
+        random.nextBytes(secret);
+        return text(status, secret);
+    }
+
+    /** Deterministic form for tests. */
+    public static Message text(TextStatus status, byte[] messageSecret) {
+        ExtendedTextMessage.Builder text = ExtendedTextMessage.newBuilder().setText(status.text());
+        if (status.textArgb() != null) {
+            text.setTextArgb(status.textArgb());
+        }
+        if (status.backgroundArgb() != null) {
+            text.setBackgroundArgb(status.backgroundArgb());
+        }
+        if (status.font() != null) {
+            ExtendedTextMessage.FontType font = ExtendedTextMessage.FontType.forNumber(status.font());
+            if (font == null) {
+                throw new IllegalArgumentException("WhatsApp has no status font " + status.font());
+            }
+            text.setFont(font);
+        }
+        LinkPreview preview = status.preview();
+        if (preview != null) {
+            text.setMatchedText(preview.matchedText());
+            if (preview.title() != null) {
+                text.setTitle(preview.title());
+            }
+            if (preview.description() != null) {
+                text.setDescription(preview.description());
+            }
+            byte[] thumbnail = preview.jpegThumbnail();
+            if (thumbnail != null) {
+                text.setJpegThumbnail(ByteString.copyFrom(thumbnail));
+            }
+            // Baileys sends previewType NONE even with a thumbnail; receivers show the preview all the same
+            text.setPreviewType(ExtendedTextMessage.PreviewType.NONE);
+        }
+        return Message.newBuilder()
+                .setExtendedTextMessage(text)
+                .setMessageContextInfo(MessageContextInfo.newBuilder().setMessageSecret(ByteString.copyFrom(messageSecret)))
+                .build();
+    }
+
+    /** Deletes our status {@code statusId} for everyone (§12): ProtocolMessage REVOKE of our own key. */
+    public static Message revoke(String statusId) {
+        MessageKey key = MessageKey.newBuilder()
+                .setRemoteJid(Jid.STATUS_BROADCAST.toString())
+                .setFromMe(true)
+                .setId(statusId)
+                .build();
+        return Message.newBuilder()
+                .setProtocolMessage(ProtocolMessage.newBuilder().setKey(key).setType(ProtocolMessage.Type.REVOKE))
+                .build();
+    }
+
+    /**
+     * The pairwise message that hands a device our status sender key (§7.8): Message field 2 with
+     * {@code groupId = "status@broadcast"} and the axolotl SKDM bytes, sent on its own like Baileys and whatsmeow.
+     */
+    public static Message senderKeyDistribution(byte[] axolotlSkdm) {
+        return Message.newBuilder()
+                .setSenderKeyDistributionMessage(SenderKeyDistributionMessage.newBuilder()
+                        .setGroupId(Jid.STATUS_BROADCAST.toString())
+                        .setAxolotlSenderKeyDistributionMessage(ByteString.copyFrom(axolotlSkdm)))
+                .build();
+    }
+}

@@ -1,0 +1,198 @@
+package app.statustracker.wa.status;
+
+import app.statustracker.wa.binary.Jid;
+import app.statustracker.wa.binary.MalformedNodeException;
+import app.statustracker.wa.binary.Node;
+import app.statustracker.wa.client.PostedStatus;
+import app.statustracker.wa.client.StatusRejectedException;
+import app.statustracker.wa.client.TextStatus;
+import app.statustracker.wa.proto.MessageProtos.Message;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * Posts and revokes statuses (protocol-notes §8.1): resolve the audience to LID users and devices (one usync),
+ * start Signal sessions where missing (one pre-key iq), hand the current sender key pairwise to the devices that
+ * lack it, encrypt the message once with the sender key, send one stanza and await the server ack (§8.4).
+ *
+ * <p>One instance per linked device. Posts run one after another: they share the sender key and the record of
+ * who holds it, and the chain order must match the order the server sees. Signal work runs on {@code crypto}, never
+ * on a transport thread.
+ */
+public final class StatusSender {
+    private static final String DIGITS = "[1-9][0-9]{6,18}";
+
+    private final StatusEncryption encryption;
+    private final SenderKeyHolders holders;
+    private final AudienceResolver resolver;
+    private final Executor crypto;
+    private final SecureRandom random;
+    private final Clock clock;
+    private final Duration ackTimeout;
+    private final Object order = new Object();
+    private CompletableFuture<?> previous = CompletableFuture.completedFuture(null);
+
+    public StatusSender(StatusEncryption encryption, LidMappingStore lids, SenderKeyHolders holders, Executor crypto,
+                        SecureRandom random, Clock clock, Duration ackTimeout) {
+        this.encryption = Objects.requireNonNull(encryption, "encryption");
+        this.holders = Objects.requireNonNull(holders, "holders");
+        this.resolver = new AudienceResolver(Objects.requireNonNull(lids, "lids"));
+        this.crypto = Objects.requireNonNull(crypto, "crypto");
+        this.random = Objects.requireNonNull(random, "random");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ackTimeout = Objects.requireNonNull(ackTimeout, "ackTimeout");
+    }
+
+    /**
+     * Posts a text or link status to these phone numbers (digits with country code). Completes with the acked
+     * status, or exceptionally with {@link StatusRejectedException} (unknown numbers, a refused query, an ack
+     * error, no ack in time) or {@link IllegalArgumentException} (a malformed number, an unknown font).
+     */
+    public CompletableFuture<PostedStatus> post(StanzaChannel channel, Poster poster, TextStatus status,
+                                                List<String> phoneNumbers) {
+        Message message;
+        try {
+            requireNumbers(phoneNumbers);
+            message = StatusMessages.text(status, random);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return enqueue(() -> send(channel, poster, message, false, phoneNumbers));
+    }
+
+    /** Revokes our status {@code statusId} for the same audience (§12): a new message id, {@code edit="7"}. */
+    public CompletableFuture<PostedStatus> revoke(StanzaChannel channel, Poster poster, String statusId,
+                                                  List<String> phoneNumbers) {
+        try {
+            requireNumbers(phoneNumbers);
+            if (statusId == null || statusId.isBlank()) {
+                throw new IllegalArgumentException("a revoke needs the id of the status");
+            }
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return enqueue(() -> send(channel, poster, StatusMessages.revoke(statusId), true, phoneNumbers));
+    }
+
+    private CompletableFuture<PostedStatus> enqueue(Supplier<CompletableFuture<PostedStatus>> step) {
+        synchronized (order) {
+            CompletableFuture<PostedStatus> result = previous.handle((ignored, failure) -> null)
+                    .thenCompose(ignored -> step.get());
+            previous = result;
+            return unwrapped(result);
+        }
+    }
+
+    private CompletableFuture<PostedStatus> send(StanzaChannel channel, Poster poster, Message message,
+                                                 boolean revoke, List<String> phoneNumbers) {
+        String id = MessageIds.generate(poster.phoneNumberUser().user(), clock.instant(), random);
+        return resolver.resolve(channel, poster, phoneNumbers, id)
+                .thenCompose(audience -> {
+                    List<Jid> devices = audience.devicesExcept(poster.lidDevice());
+                    if (devices.isEmpty()) {
+                        throw new CompletionException(new StatusRejectedException(
+                                "the audience has no device to send the status to"));
+                    }
+                    return CompletableFuture.supplyAsync(() -> encryption.devicesWithoutSession(devices), crypto)
+                            .thenCompose(missing -> startSessions(channel, missing))
+                            .thenApplyAsync(ignored -> encrypt(id, revoke, message, audience, devices, poster), crypto)
+                            .thenCompose(prepared -> channel.sendMessage(prepared.stanza(), ackTimeout)
+                                    .thenApply(ack -> accepted(ack, prepared, audience)));
+                });
+    }
+
+    private CompletableFuture<Void> startSessions(StanzaChannel channel, Set<Jid> missing) {
+        if (missing.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return channel.query(PreKeyBundleQuery.build(missing)).thenAcceptAsync(answer -> {
+            FetchedBundles fetched;
+            try {
+                fetched = PreKeyBundleQuery.parse(answer);
+            } catch (IqErrorException e) {
+                throw new CompletionException(new StatusRejectedException("pre-key fetch refused: " + e.getMessage(), e));
+            } catch (MalformedNodeException e) {
+                throw new CompletionException(new StatusRejectedException("malformed pre-key answer: " + e.getMessage(), e));
+            }
+            // devices without a bundle or session stay out of the pairwise part; the encryption reports them
+            encryption.startSessions(fetched.bundles());
+        }, crypto);
+    }
+
+    /** What goes out, and which devices receive the sender key with it. */
+    private record Prepared(Node stanza, int keyId, Set<Jid> keyRecipients) {
+    }
+
+    private Prepared encrypt(String id, boolean revoke, Message message, Audience audience, List<Jid> devices,
+                             Poster poster) {
+        SenderKeyDistribution key = encryption.currentSenderKey();
+        Set<Jid> holding = holders.holders(key.keyId());
+        Set<Jid> audienceDevices = new HashSet<>(devices);
+        if (!audienceDevices.containsAll(holding)) {
+            // a device that could read our statuses has left the audience: a fresh key keeps it out of this one
+            encryption.rotateSenderKey();
+            holders.forget(key.keyId());
+            key = encryption.currentSenderKey();
+            holding = Set.of();
+        }
+        Set<Jid> holdingNow = holding;
+        List<Jid> lacking = devices.stream().filter(device -> !holdingNow.contains(device)).toList();
+        Map<Jid, PairwiseCiphertext> pairwise = new LinkedHashMap<>();
+        if (!lacking.isEmpty()) {
+            byte[] skdm = MessagePadding.pad(StatusMessages.senderKeyDistribution(key.message()).toByteArray(), random);
+            PairwiseBatch batch = encryption.encryptPairwise(skdm, lacking);
+            for (Jid device : lacking) {
+                PairwiseCiphertext ciphertext = batch.encrypted().get(device);
+                if (ciphertext != null) {
+                    pairwise.put(device, ciphertext);
+                }
+            }
+        }
+        byte[] skmsg = encryption.encryptWithSenderKey(MessagePadding.pad(message.toByteArray(), random));
+        Node stanza = StatusStanza.build(id, revoke, pairwise, audience.lidUsers(), poster.deviceIdentity(), skmsg);
+        return new Prepared(stanza, key.keyId(), pairwise.keySet());
+    }
+
+    private PostedStatus accepted(MessageAck ack, Prepared prepared, Audience audience) {
+        if (ack.isError()) {
+            throw new CompletionException(new StatusRejectedException(
+                    "WhatsApp refused the status: ack error " + ack.error().get()));
+        }
+        holders.add(prepared.keyId(), prepared.keyRecipients());
+        return new PostedStatus(ack.id(), ack.serverTime().orElseGet(clock::instant), audience.recipients());
+    }
+
+    private CompletableFuture<PostedStatus> unwrapped(CompletableFuture<PostedStatus> result) {
+        CompletableFuture<PostedStatus> plain = new CompletableFuture<>();
+        result.whenComplete((posted, failure) -> {
+            if (failure == null) {
+                plain.complete(posted);
+            } else {
+                plain.completeExceptionally(StatusFailures.explain(failure, ackTimeout));
+            }
+        });
+        return plain;
+    }
+
+    private static void requireNumbers(List<String> phoneNumbers) {
+        if (phoneNumbers == null || phoneNumbers.isEmpty()) {
+            throw new IllegalArgumentException("a status needs at least one phone number in its audience");
+        }
+        for (String number : phoneNumbers) {
+            if (number == null || !number.matches(DIGITS)) {
+                throw new IllegalArgumentException("phone numbers must be digits with country code, got " + number);
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package app.statustracker.wa.status;
+
+import app.statustracker.wa.binary.Jid;
+import app.statustracker.wa.binary.Node;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code <message to="status@broadcast">} stanza as WA Web sends it today (protocol-notes §8.3):
+ * <pre>
+ * &lt;message to="status@broadcast" id type="text" [edit="7"]&gt;
+ *   &lt;participants&gt;
+ *     &lt;to jid="&lt;lid&gt;:&lt;dev&gt;@lid"&gt;&lt;enc v="2" type="pkmsg|msg"&gt;SKDM&lt;/enc&gt;&lt;/to&gt;  devices that get the sender key
+ *     &lt;to jid="&lt;lid&gt;@lid"/&gt;                                              audience users not covered above
+ *   &lt;/participants&gt;
+ *   [&lt;device-identity&gt;ADVSignedDeviceIdentity&lt;/device-identity&gt;]            when any pkmsg
+ *   &lt;enc v="2" type="skmsg"&gt;…&lt;/enc&gt;
+ *   [&lt;meta status_setting="allowlist"/&gt;]                                  posts only, never revokes
+ * &lt;/message&gt;
+ * </pre>
+ * No {@code addressing_mode} (the server answers 479 to it on a status), no {@code phash}, no participant.
+ * {@code status_setting="allowlist"}: the audience is exactly the list we were given, which is what the
+ * "only share with…" privacy setting means.
+ */
+public final class StatusStanza {
+    /** Stanza {@code edit} value of a sender revoke (§12). */
+    public static final String EDIT_SENDER_REVOKE = "7";
+    public static final String STATUS_SETTING = "allowlist";
+
+    private StatusStanza() {
+    }
+
+    /**
+     * @param id             the message id
+     * @param revoke         true for a revoke: {@code edit="7"} and no {@code <meta>}
+     * @param perDevice      SKDM ciphertexts by device, in the order they should appear
+     * @param bareUsers      audience user JIDs to list without an {@code <enc>}; users that already have a device
+     *                       entry are skipped
+     * @param deviceIdentity our ADVSignedDeviceIdentity incl. accountSignatureKey; added only if any entry is a
+     *                       pkmsg
+     * @param skmsg          the sender-key ciphertext of the padded message
+     */
+    public static Node build(String id, boolean revoke, Map<Jid, PairwiseCiphertext> perDevice,
+                             Collection<Jid> bareUsers, byte[] deviceIdentity, byte[] skmsg) {
+        List<Node> participants = new ArrayList<>(perDevice.size() + bareUsers.size());
+        Set<Jid> covered = new HashSet<>();
+        boolean anyPreKeyMessage = false;
+        for (Map.Entry<Jid, PairwiseCiphertext> entry : perDevice.entrySet()) {
+            PairwiseCiphertext ciphertext = entry.getValue();
+            anyPreKeyMessage |= ciphertext.isPreKeyMessage();
+            covered.add(entry.getKey().withoutDevice());
+            participants.add(Node.builder("to").attr("jid", entry.getKey())
+                    .children(enc(ciphertext.type(), ciphertext.ciphertext())).build());
+        }
+        for (Jid user : bareUsers) {
+            if (covered.add(user.withoutDevice())) {
+                participants.add(Node.builder("to").attr("jid", user.withoutDevice()).build());
+            }
+        }
+        List<Node> children = new ArrayList<>(4);
+        children.add(Node.builder("participants").children(participants).build());
+        if (anyPreKeyMessage) {
+            if (deviceIdentity == null) {
+                throw new IllegalArgumentException("a pkmsg needs our device identity beside it (§7.6)");
+            }
+            children.add(Node.builder("device-identity").bytes(deviceIdentity).build());
+        }
+        children.add(enc("skmsg", skmsg));
+        if (!revoke) {
+            children.add(Node.builder("meta").attr("status_setting", STATUS_SETTING).build());
+        }
+        var message = Node.builder("message").attr("to", Jid.STATUS_BROADCAST).attr("id", id).attr("type", "text");
+        if (revoke) {
+            message.attr("edit", EDIT_SENDER_REVOKE);
+        }
+        return message.children(children).build();
+    }
+
+    private static Node enc(String type, byte[] ciphertext) {
+        return Node.builder("enc").attr("v", "2").attr("type", type).bytes(ciphertext).build();
+    }
+}
