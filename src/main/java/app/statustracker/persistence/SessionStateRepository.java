@@ -76,6 +76,12 @@ public class SessionStateRepository {
         em.createQuery("DELETE FROM PreKeyRow p WHERE p.sessionPk = :pk").setParameter("pk", sessionPk).executeUpdate();
         em.createQuery("DELETE FROM CredentialsRow c WHERE c.sessionPk = :pk").setParameter("pk", sessionPk)
                 .executeUpdate();
+        // the Signal state (V3) was built on the dead identity too; LID mappings are facts about contacts and stay
+        for (String table : new String[] {"signal_identities", "signal_sessions", "sender_keys",
+                "sender_key_holders"}) {
+            em.createNativeQuery("DELETE FROM " + table + " WHERE session_pk = ?1").setParameter(1, sessionPk)
+                    .executeUpdate();
+        }
     }
 
     private Optional<Session> session(String sessionId) {

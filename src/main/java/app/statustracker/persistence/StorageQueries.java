@@ -35,6 +35,14 @@ public final class StorageQueries {
         H2_COLUMNS.put("device_credentials", "session_pk:b data:v updated_at:b");
         ROWS.put("pre_keys", "FROM pre_keys x WHERE x.session_pk = s.id");
         H2_COLUMNS.put("pre_keys", "session_pk:b key_id:b data:v");
+        for (String sealed : new String[] {"signal_identities", "signal_sessions", "sender_keys"}) {
+            ROWS.put(sealed, "FROM " + sealed + " x WHERE x.session_pk = s.id");
+            H2_COLUMNS.put(sealed, "session_pk:b record_key:v data:v updated_at:b");
+        }
+        ROWS.put("lid_mappings", "FROM lid_mappings x WHERE x.session_pk = s.id");
+        H2_COLUMNS.put("lid_mappings", "session_pk:b lid_user:v pn_user:v updated_at:b");
+        ROWS.put("sender_key_holders", "FROM sender_key_holders x WHERE x.session_pk = s.id");
+        H2_COLUMNS.put("sender_key_holders", "session_pk:b group_id:v device_jid:v since:b");
     }
 
     private final boolean postgres;

@@ -31,6 +31,14 @@ class SystemFiguresIT extends DeployedWar {
             rows.viewer(fresh, "15550002222@s.whatsapp.net", null); // delivered only
             rows.viewer(old, "15550001111@s.whatsapp.net", 47);
             otherStatus = rows.status(rows.sessionPk("bystander"), "3EB0OTHER", 2);
+            for (String table : new String[] {"signal_identities", "signal_sessions", "sender_keys"}) {
+                c.createStatement().executeUpdate("INSERT INTO " + table + " (session_pk, record_key, data, updated_at) "
+                        + "VALUES (" + pk + ", '15550001111.0', '\\x0102', CURRENT_TIMESTAMP)");
+            }
+            c.createStatement().executeUpdate("INSERT INTO lid_mappings (session_pk, lid_user, pn_user, updated_at) "
+                    + "VALUES (" + pk + ", '100000000000001', '15550001111', CURRENT_TIMESTAMP)");
+            c.createStatement().executeUpdate("INSERT INTO sender_key_holders (session_pk, group_id, device_jid, since) "
+                    + "VALUES (" + pk + ", 'status@broadcast', '100000000000001:2@lid', CURRENT_TIMESTAMP)");
         }
 
         JsonObject stats = api.get("/api/stats").json().getJsonObject("data");
@@ -67,6 +75,10 @@ class SystemFiguresIT extends DeployedWar {
                     + "(SELECT id FROM statuses) AND ? > 0", pk), "no orphaned recipients");
             assertEquals(1, rows.count("SELECT COUNT(*) FROM statuses WHERE id = ?", otherStatus),
                     "the other session keeps its status");
+            for (String table : new String[] {"signal_identities", "signal_sessions", "sender_keys", "lid_mappings",
+                    "sender_key_holders"}) {
+                assertEquals(0, rows.count("SELECT COUNT(*) FROM " + table + " WHERE session_pk = ?", pk), table);
+            }
         }
         assertEquals(0, api.get("/api/stats").json().getJsonObject("data").getJsonObject("viewers").getInt("total"));
     }

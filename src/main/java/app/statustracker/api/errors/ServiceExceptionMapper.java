@@ -5,6 +5,7 @@ import app.statustracker.service.ConflictException;
 import app.statustracker.service.InvalidInputException;
 import app.statustracker.service.NotFoundException;
 import app.statustracker.service.ServiceException;
+import app.statustracker.service.UpstreamRejectedException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -21,6 +22,8 @@ public class ServiceExceptionMapper implements ExceptionMapper<ServiceException>
             status = 409;
         } else if (e instanceof InvalidInputException) {
             status = 400;
+        } else if (e instanceof UpstreamRejectedException) {
+            status = 502;
         } else {
             status = 422;
         }

@@ -1,0 +1,47 @@
+package app.statustracker.config;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * Settings of status posting and viewer tracking (issue 5), kept apart from {@link Settings} so the two grow
+ * without clashing. Same rules: parsed once, a bad value fails with a line naming the key.
+ *
+ * @param receiptFlushInterval how long receipts wait to be committed together (RECEIPT_FLUSH_MS, default 25)
+ * @param receiptBatchMax      receipts per transaction at most; a full queue flushes at once (RECEIPT_BATCH_MAX)
+ * @param sendTimeout          how long a post may wait for WhatsApp's server ack (STATUS_SEND_TIMEOUT_MS)
+ * @param previewTimeout       the whole link preview, page and image (LINK_PREVIEW_TIMEOUT_MS, default 5000)
+ * @param previewMaxBytes      the most read of a page or image for a preview (LINK_PREVIEW_MAX_BYTES, 2 MiB)
+ */
+public record StatusSettings(Duration receiptFlushInterval, int receiptBatchMax, Duration sendTimeout,
+                             Duration previewTimeout, int previewMaxBytes) {
+
+    public static StatusSettings from(Function<String, String> lookup) {
+        Function<String, String> get = key -> {
+            String v = lookup.apply(key);
+            return v == null || v.isBlank() ? null : v.strip();
+        };
+        return new StatusSettings(
+                Duration.ofMillis(intIn(get, "RECEIPT_FLUSH_MS", 25, 1, 10_000)),
+                intIn(get, "RECEIPT_BATCH_MAX", 5_000, 1, 100_000),
+                Duration.ofMillis(intIn(get, "STATUS_SEND_TIMEOUT_MS", 120_000, 1_000, 3_600_000)),
+                Duration.ofMillis(intIn(get, "LINK_PREVIEW_TIMEOUT_MS", 5_000, 100, 60_000)),
+                intIn(get, "LINK_PREVIEW_MAX_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024));
+    }
+
+    private static int intIn(Function<String, String> get, String key, int fallback, int min, int max) {
+        String raw = get.apply(key);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int v = Integer.parseInt(raw);
+            if (v < min || v > max) {
+                throw new InvalidSettingException(key, "must be between " + min + " and " + max + ", got " + v);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(key, "not a whole number: '" + raw + "'");
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package app.statustracker.service;
+
+import app.statustracker.config.StatusSettings;
+import app.statustracker.domain.Session;
+import app.statustracker.domain.SessionState;
+import app.statustracker.domain.Status;
+import app.statustracker.domain.StatusRecipient;
+import app.statustracker.domain.StatusState;
+import app.statustracker.domain.StatusType;
+import app.statustracker.persistence.StatusRepository;
+import app.statustracker.persistence.StatusRepository.Counts;
+import app.statustracker.runtime.SessionNotConnectedException;
+import app.statustracker.runtime.SessionRuntime;
+import app.statustracker.service.events.StatusDeleted;
+import app.statustracker.service.events.StatusSent;
+import app.statustracker.service.events.StatusesChanged;
+import app.statustracker.service.preview.LinkPreviews;
+import app.statustracker.service.status.DeletedStatusView;
+import app.statustracker.service.status.SendStatusInput;
+import app.statustracker.service.status.SentStatusView;
+import app.statustracker.service.status.StatusRequestValidator;
+import app.statustracker.service.status.StatusSummaryView;
+import app.statustracker.service.status.StatusViewersView;
+import app.statustracker.service.status.ValidatedStatus;
+import app.statustracker.service.status.ViewerView;
+import app.statustracker.wa.client.LinkPreview;
+import app.statustracker.wa.client.PostedStatus;
+import app.statustracker.wa.client.StatusRejectedException;
+import app.statustracker.wa.client.TextStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Posting statuses and reading what became of them: the seed's send-status, sent-statuses, status-viewers and
+ * delete-status. Nothing is stored or sent for a request that fails validation; a valid one is stored as
+ * {@code sending} before it goes out and ends {@code sent} or {@code failed}.
+ */
+@ApplicationScoped
+public class StatusService {
+    private static final Logger LOG = Logger.getLogger(StatusService.class.getName());
+    /** The seed's note, minus its first sentence: with {@code ?revoke=true} we can delete a published status. */
+    public static final String LOCAL_DELETE_NOTE = "This removes only local tracking data; the status remains on "
+            + "recipients' phones until the natural 24-hour expiry. Add ?revoke=true to delete it for everyone on "
+            + "WhatsApp first.";
+    public static final String REVOKE_NOTE = "Deleted for everyone on WhatsApp (a revoke went to the same recipients) "
+            + "and removed from local tracking. Phones that were offline remove it when they next connect.";
+
+    @Inject
+    SessionService sessions;
+    @Inject
+    SessionRuntime runtime;
+    @Inject
+    StatusRepository statuses;
+    @Inject
+    LinkPreviews previews;
+    @Inject
+    PostsInFlight inFlight;
+    @Inject
+    StatusSettings settings;
+    @Inject
+    Event<StatusSent> sent;
+    @Inject
+    Event<StatusesChanged> changed;
+    @Inject
+    Event<StatusDeleted> deleted;
+
+    /**
+     * Posts a text or link status. 404 unknown session, 400 bad input, 409 session not connected (nothing stored),
+     * 502 when WhatsApp refused it or never acked (stored as failed with the reason).
+     */
+    public SentStatusView send(String sessionId, SendStatusInput input) {
+        Session session = sessions.get(sessionId);
+        ValidatedStatus status = StatusRequestValidator.validate(input);
+        requireConnected(session);
+        List<String> audience = status.audience().isEmpty() ? List.of(session.getOwnNumber()) : status.audience();
+        LinkPreview preview = status.type() == StatusType.URL ? previews.preview(status.url()) : null;
+        TextStatus message = new TextStatus(status.text(), status.backgroundArgb(), status.textArgb(), status.font(),
+                preview);
+
+        inFlight.started(sessionId);
+        try {
+            Status row = statuses.createSending(session.getId(), status.type(), status.content(), status.caption());
+            PostedStatus posted;
+            try {
+                posted = await(runtime.postStatus(sessionId, message, audience));
+            } catch (SessionNotConnectedException e) {
+                statuses.forget(row.getId()); // it never left: as if it had been refused up front
+                throw new ConflictException(notConnected(sessionId));
+            } catch (StatusRejectedException e) {
+                statuses.markFailed(row.getId(), e.reason());
+                changed.fire(new StatusesChanged(sessionId));
+                throw new UpstreamRejectedException("WhatsApp did not accept the status: " + e.reason());
+            }
+            List<StatusRepository.Recipient> recipients = posted.recipients().stream()
+                    .map(r -> new StatusRepository.Recipient(r.jid().user() + "@" + r.jid().server(), r.phoneNumber()))
+                    .toList();
+            Status done = statuses.markSent(row.getId(), posted.messageId(), recipients).orElseThrow(() ->
+                    new NotFoundException("The status was deleted while it was being sent"));
+            List<String> numbers = posted.recipients().stream().map(PostedStatus.Recipient::phoneNumber).distinct().toList();
+            sent.fire(new StatusSent(sessionId, done.getMessageId(), done.getType().wire(), done.getContent(),
+                    done.getCaption(), done.getState().wire(), numbers, done.getCreatedAt()));
+            changed.fire(new StatusesChanged(sessionId));
+            return new SentStatusView(done.getMessageId(), done.getType().wire(), done.getState().wire(), numbers,
+                    done.getCreatedAt());
+        } finally {
+            inFlight.finished(sessionId);
+        }
+    }
+
+    /** Statuses of the last 24 hours, newest first, with their audience and receipt counts. */
+    public List<StatusSummaryView> recent(String sessionId) {
+        Session session = sessions.get(sessionId);
+        List<Status> list = statuses.since(session.getId(), OffsetDateTime.now(ZoneOffset.UTC).minusHours(24));
+        List<Long> pks = list.stream().map(Status::getId).toList();
+        Map<Long, Counts> counts = statuses.counts(pks);
+        Map<Long, List<StatusRecipient>> recipients = statuses.recipients(pks);
+        return list.stream().map(s -> {
+            Counts c = counts.getOrDefault(s.getId(), Counts.NONE);
+            List<String> numbers = recipients.getOrDefault(s.getId(), List.of()).stream()
+                    .map(r -> r.getPhoneNumber() != null ? r.getPhoneNumber() : r.getJid()).toList();
+            return new StatusSummaryView(s.getMessageId(), s.getType().wire(), s.getContent(), s.getCaption(),
+                    s.getState().wire(), s.getFailureReason(), s.getCreatedAt(), numbers, c.delivered(), c.viewed(),
+                    c.played());
+        }).toList();
+    }
+
+    public StatusViewersView viewers(String sessionId, String statusId) {
+        Status status = find(sessions.get(sessionId), statusId);
+        return new StatusViewersView(status.getMessageId(),
+                statuses.viewers(status.getId()).stream().map(ViewerView::of).toList());
+    }
+
+    /**
+     * Removes the status's local tracking. With {@code revoke}, first deletes it for everyone on WhatsApp (a REVOKE
+     * to the same recipients, protocol-notes §12); if that fails nothing is deleted.
+     */
+    public DeletedStatusView delete(String sessionId, String statusId, boolean revoke) {
+        Session session = sessions.get(sessionId);
+        Status status = find(session, statusId);
+        if (revoke) {
+            if (status.getState() != StatusState.SENT) {
+                throw new ConflictException("Only a sent status can be revoked; this one is " + status.getState().wire());
+            }
+            requireConnected(session);
+            List<String> audience = statuses.recipients(List.of(status.getId())).getOrDefault(status.getId(), List.of())
+                    .stream().map(StatusRecipient::getPhoneNumber).filter(java.util.Objects::nonNull).distinct().toList();
+            try {
+                await(runtime.revokeStatus(sessionId, status.getMessageId(), audience));
+            } catch (SessionNotConnectedException e) {
+                throw new ConflictException(notConnected(sessionId));
+            } catch (StatusRejectedException e) {
+                throw new UpstreamRejectedException("WhatsApp did not accept the revoke: " + e.reason());
+            }
+        }
+        if (!statuses.delete(session.getId(), status.getMessageId())) {
+            throw new NotFoundException("Status " + statusId + " not found");
+        }
+        deleted.fire(new StatusDeleted(sessionId, status.getMessageId(), revoke));
+        changed.fire(new StatusesChanged(sessionId));
+        return new DeletedStatusView(status.getMessageId(), true, revoke, revoke ? REVOKE_NOTE : LOCAL_DELETE_NOTE);
+    }
+
+    private Status find(Session session, String statusId) {
+        if (statusId == null || statusId.isEmpty() || statusId.length() > 64) {
+            throw new NotFoundException("Status " + statusId + " not found");
+        }
+        return statuses.find(session.getId(), statusId)
+                .orElseThrow(() -> new NotFoundException("Status " + statusId + " not found"));
+    }
+
+    private static void requireConnected(Session session) {
+        if (session.getState() != SessionState.CONNECTED || session.getOwnNumber() == null) {
+            throw new ConflictException(notConnected(session.getSessionId()) + " (status: "
+                    + session.getState().wire() + ")");
+        }
+    }
+
+    private static String notConnected(String sessionId) {
+        return "Session " + sessionId + " is not connected to WhatsApp";
+    }
+
+    /** Waits for WhatsApp's answer; a missing answer is a failure of the upstream, like a refusal. */
+    private PostedStatus await(CompletableFuture<PostedStatus> future) throws StatusRejectedException {
+        try {
+            return future.get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new StatusRejectedException("no answer from WhatsApp within " + settings.sendTimeout().toSeconds()
+                    + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StatusRejectedException("interrupted while waiting for WhatsApp");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SessionNotConnectedException notConnected) {
+                throw notConnected;
+            }
+            if (cause instanceof StatusRejectedException rejected) {
+                throw rejected;
+            }
+            LOG.log(Level.WARNING, "Posting failed unexpectedly", cause);
+            throw new StatusRejectedException("internal error while sending: " + cause.getClass().getSimpleName());
+        }
+    }
+}

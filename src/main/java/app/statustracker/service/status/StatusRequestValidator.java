@@ -1,0 +1,133 @@
+package app.statustracker.service.status;
+
+import app.statustracker.domain.StatusType;
+import app.statustracker.service.InvalidInputException;
+import app.statustracker.service.PhoneNumbers;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Decides whether a send-status request means something we can post, before anything is stored or sent. Every
+ * refusal names the field and what is wrong with it.
+ *
+ * <p>Limits: a text status holds at most {@value #MAX_TEXT} characters (Unicode code points), the cap of the
+ * WhatsApp apps' text-status composer, which issue 5's tests post in full; an audience at most
+ * {@value #MAX_AUDIENCE} numbers; a link at most {@value #MAX_URL} characters.
+ */
+public final class StatusRequestValidator {
+    public static final int MAX_TEXT = 700;
+    public static final int MAX_AUDIENCE = 10_000;
+    public static final int MAX_URL = 2_048;
+
+    private StatusRequestValidator() {
+    }
+
+    public static ValidatedStatus validate(SendStatusInput in) {
+        StatusType type = type(in.type());
+        if (type == StatusType.IMAGE || type == StatusType.VIDEO) {
+            throw new InvalidInputException("type " + type.wire() + " is not supported yet: image and video statuses "
+                    + "arrive with media uploads; use text or url");
+        }
+        if (in.content() == null || in.content().isBlank()) {
+            throw new InvalidInputException("content is required: the status text, or the link for type url");
+        }
+        Integer background = StatusColor.parse("backgroundColor", in.backgroundColor());
+        Integer textColor = StatusColor.parse("textColor", in.textColor());
+        Integer font = StatusFont.check(in.font());
+        List<String> audience = audience(in.targetNumbers());
+        String caption = in.caption() == null || in.caption().isBlank() ? null : in.caption().strip();
+        return switch (type) {
+            case TEXT -> {
+                if (caption != null) {
+                    throw new InvalidInputException("caption is only for media and url statuses; a text status is all "
+                            + "content");
+                }
+                String text = checkedText("content", in.content());
+                yield new ValidatedStatus(type, text, null, text, null, audience, background, textColor, font);
+            }
+            case URL -> {
+                URI url = url(in.content().strip());
+                // the link goes last, after the optional caption, as the WhatsApp apps write a shared link
+                String text = checkedText("caption with the link", caption == null ? url.toString()
+                        : caption + "\n" + url);
+                yield new ValidatedStatus(type, url.toString(), caption, text, url, audience, background, textColor,
+                        font);
+            }
+            default -> throw new IllegalStateException("unreachable: " + type);
+        };
+    }
+
+    private static StatusType type(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new InvalidInputException("type is required: text, image, video or url");
+        }
+        return StatusType.fromWire(raw.strip().toLowerCase(Locale.ROOT)).orElseThrow(() ->
+                new InvalidInputException("type must be text, image, video or url, got '" + abbreviate(raw) + "'"));
+    }
+
+    private static String checkedText(String field, String text) {
+        if (text.isBlank()) {
+            throw new InvalidInputException(field + " must not be empty");
+        }
+        int length = text.codePointCount(0, text.length());
+        if (length > MAX_TEXT) {
+            throw new InvalidInputException(field + " is " + length + " characters; a text status holds at most "
+                    + MAX_TEXT);
+        }
+        return text;
+    }
+
+    static URI url(String raw) {
+        if (raw.length() > MAX_URL) {
+            throw new InvalidInputException("content must be a link of at most " + MAX_URL + " characters");
+        }
+        URI uri;
+        try {
+            uri = new URI(raw);
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException("content must be an http:// or https:// link, got '" + abbreviate(raw) + "'");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new InvalidInputException("content must be an http:// or https:// link with a host, got '"
+                    + abbreviate(raw) + "'");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new InvalidInputException("content must not carry a user name or password in the link");
+        }
+        return uri;
+    }
+
+    /** Comma-separated numbers, each normalised; duplicates collapse. Empty means the account's own number. */
+    static List<String> audience(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        Set<String> numbers = new LinkedHashSet<>();
+        List<String> entries = new ArrayList<>(List.of(raw.split(",", -1)));
+        for (String entry : entries) {
+            if (entry.isBlank()) {
+                continue; // "a,b," and "a, ,b": a stray comma is not a number
+            }
+            try {
+                numbers.add(PhoneNumbers.normalise(entry));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("targetNumbers: '" + abbreviate(entry.strip()) + "' is not a valid phone "
+                        + "number (10-15 digits including the country code)");
+            }
+            if (numbers.size() > MAX_AUDIENCE) {
+                throw new InvalidInputException("targetNumbers holds more than " + MAX_AUDIENCE + " numbers");
+            }
+        }
+        return List.copyOf(numbers);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}
