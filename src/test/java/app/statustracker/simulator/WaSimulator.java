@@ -253,6 +253,10 @@ public final class WaSimulator implements AutoCloseable {
         relay.settings().acceptPnAddressedStatus(accept);
     }
 
+    public boolean acceptsPnAddressedStatus() {
+        return relay.settings().acceptPnAddressedStatus();
+    }
+
     /** Every message devices sent (statuses, revokes, 1:1, retry resends, refused ones), oldest first. */
     public List<RelayedMessage> relayedMessages() {
         return relay.log().messages();
@@ -263,7 +267,7 @@ public final class WaSimulator implements AutoCloseable {
         return relay.log().find(id).orElseThrow(() -> new NoSuchElementException("no relayed message " + id));
     }
 
-    /** Waits for the first recorded message (accepted or refused) with this id. */
+    /** Waits for the first message (accepted or refused) with this id, until it is acked and fanned out. */
     public Optional<RelayedMessage> awaitRelayedMessage(String id, Duration timeout) {
         return relay.log().awaitMessage(message -> message.id().equals(id), timeout);
     }

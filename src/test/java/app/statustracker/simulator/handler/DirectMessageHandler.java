@@ -48,8 +48,7 @@ public final class DirectMessageHandler implements StanzaHandler {
         Account account = relay.accounts().find(sender.get().phoneNumber()).orElseThrow();
         Optional<AckFault> fault = relay.settings().takeAckFault(account.phoneNumber());
         Map<DeviceAddress, Node> recipients = recipients(stanza, to.get());
-        List<String> audience = new ArrayList<>(recipients.keySet().stream()
-                .map(DeviceAddress::phoneNumber).distinct().toList());
+        List<String> audience = recipients.keySet().stream().map(DeviceAddress::phoneNumber).distinct().toList();
         long now = Instant.now().getEpochSecond();
         String error = fault.map(AckFault::error).orElse(null);
         RelayedMessage message = new RelayedMessage(stanza.attr("id"), RelayedMessage.Kind.DIRECT, sender.get(),
@@ -60,6 +59,7 @@ public final class DirectMessageHandler implements StanzaHandler {
             connection.send(MessageStanzas.ack(message.id(), stanza.attr("to"), now, error));
         }
         if (error != null) {
+            relay.log().settled(message);
             return true;
         }
         List<Node> shared = new ArrayList<>(stanza.children("device-identity"));
@@ -72,6 +72,7 @@ public final class DirectMessageHandler implements StanzaHandler {
                 message.delivered(device, enc.attr("type"));
             }
         });
+        relay.log().settled(message);
         return true;
     }
 

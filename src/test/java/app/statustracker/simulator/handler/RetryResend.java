@@ -43,6 +43,7 @@ public final class RetryResend {
         relay.deliveries().deliver(device,
                 MessageStanzas.statusCopy(resend, poster, null, MessageStanzas.shared(stanza)));
         resend.delivered(device, stanza.child("enc").map(enc -> enc.attr("type")).orElse(null));
+        relay.log().settled(resend);
         return true;
     }
 }

@@ -68,6 +68,7 @@ public final class StatusMessageHandler implements StanzaHandler {
             connection.send(MessageStanzas.ack(message.id(), MessageStanzas.STATUS_BROADCAST, now, refusal));
         }
         if (refusal != null) {
+            relay.log().settled(message);
             return true;
         }
         List<Node> shared = MessageStanzas.shared(stanza);
@@ -82,6 +83,7 @@ public final class StatusMessageHandler implements StanzaHandler {
                 message.delivered(address, enc == null ? null : enc.attr("type"));
             }
         }
+        relay.log().settled(message);
         return true;
     }
 

@@ -21,6 +21,15 @@ public final class MessageLog {
         notifyAll();
     }
 
+    /**
+     * Marks the message as fully handled (acked, fanned out). It is logged before its fan-out, so that a
+     * receipt racing the last deliveries still finds it; waiting callers see it only once settled.
+     */
+    public synchronized void settled(RelayedMessage message) {
+        message.settle();
+        notifyAll();
+    }
+
     public synchronized void add(RelayedReceipt receipt) {
         receipts.add(receipt);
         notifyAll();
@@ -48,8 +57,9 @@ public final class MessageLog {
         return receipts.stream().filter(r -> r.messageId().equals(messageId)).toList();
     }
 
+    /** The first settled message that matches, waiting up to {@code timeout} for one. */
     public Optional<RelayedMessage> awaitMessage(Predicate<RelayedMessage> matches, Duration timeout) {
-        return await(() -> messages.stream().filter(matches).findFirst(), timeout);
+        return await(() -> messages.stream().filter(RelayedMessage::settled).filter(matches).findFirst(), timeout);
     }
 
     /** Waits until at least {@code count} receipts match; returns all that match by then. */

@@ -32,6 +32,7 @@ public final class RelayedMessage {
     private final String ackError;
     private final boolean ackDropped;
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private volatile boolean settled;
 
     public RelayedMessage(String id, Kind kind, DeviceAddress sender, AddressingMode mode, long serverTime,
                           List<String> audience, Node stanza, String ackError, boolean ackDropped) {
@@ -106,6 +107,15 @@ public final class RelayedMessage {
 
     public void delivered(DeviceAddress device, String encType) {
         deliveries.add(new Delivery(device, encType));
+    }
+
+    /** True once the server has acked it and handed it to every device it goes to (see {@link MessageLog#settled}). */
+    public boolean settled() {
+        return settled;
+    }
+
+    void settle() {
+        settled = true;
     }
 
     @Override
