@@ -86,11 +86,18 @@ final class BaileysContacts {
                 && c.device().get().phoneNumber().equals(contact.phone()), WAIT);
     }
 
-    /** Posts a text status to the LID users of {@code audience}; returns Baileys' message key. */
+    /**
+     * Posts a text status to the LID users of {@code audience}; returns Baileys' message key once the poster's
+     * own 'append' upsert of it came out. Baileys holds that upsert in its event buffer for 100 ms and merges
+     * receipt and status updates arriving meanwhile into it instead of emitting them; over loopback viewers
+     * answer within that window, which no real viewer does.
+     */
     JsonObject postStatus(Contact poster, String text, List<Contact> audience, String backgroundColor, int font) {
-        return baileys.call("postStatus", Json.createObjectBuilder().add("name", poster.name).add("text", text)
-                .add("statusJidList", lids(audience)).add("backgroundColor", backgroundColor).add("font", font)
-                .build()).getJsonObject("key");
+        JsonObject key = baileys.call("postStatus", Json.createObjectBuilder().add("name", poster.name)
+                .add("text", text).add("statusJidList", lids(audience)).add("backgroundColor", backgroundColor)
+                .add("font", font).build()).getJsonObject("key");
+        awaitOne(poster, "received", Map.of("key.id", key.getString("id"), "type", "append"));
+        return key;
     }
 
     JsonObject revokeStatus(Contact poster, JsonObject key, List<Contact> audience) {
@@ -110,9 +117,26 @@ final class BaileysContacts {
     JsonArray awaitRecorded(Contact contact, String kind, Map<String, Object> where, int count, Duration timeout) {
         JsonObjectBuilder match = Json.createObjectBuilder();
         where.forEach((path, value) -> match.add(path, String.valueOf(value)));
-        return baileys.call("awaitRecorded", Json.createObjectBuilder().add("name", contact.name).add("kind", kind)
-                .add("where", match).add("count", count).add("timeoutMillis", timeout.toMillis()).build(),
-                timeout.plusSeconds(5)).getJsonArray("matches");
+        try {
+            return baileys.call("awaitRecorded", Json.createObjectBuilder().add("name", contact.name).add("kind", kind)
+                    .add("where", match).add("count", count).add("timeoutMillis", timeout.toMillis()).build(),
+                    timeout.plusSeconds(5)).getJsonArray("matches");
+        } catch (BaileysDriver.DriverException e) {
+            throw new AssertionError(e.getMessage() + "\nsimulator side:\n" + journalAbout(where.get("key.id")), e);
+        }
+    }
+
+    /** The stanzas that mention {@code id}, and every refusal: what a failed wait needs explained. */
+    private String journalAbout(Object id) {
+        StringBuilder text = new StringBuilder();
+        simulator.connections().stream().filter(c -> !c.refusals().isEmpty())
+                .forEach(c -> text.append(c.id()).append(" refused ").append(c.refusals()).append('\n'));
+        if (id != null) {
+            simulator.journal().all().stream().filter(seen -> seen.node().toString().contains(id.toString()))
+                    .forEach(seen -> text.append(seen.connectionId()).append(' ').append(seen.direction())
+                            .append(' ').append(seen.node()).append('\n'));
+        }
+        return text.toString();
     }
 
     JsonObject awaitOne(Contact contact, String kind, Map<String, Object> where) {

@@ -21,7 +21,7 @@ import java.util.Optional;
  * {@code xmlns="encrypt"} queries of a logged-in device about its own keys (§6.1–§6.3): count, upload,
  * digest, signed pre-key rotation. Uploads are checked field by field (lengths, key type, identity,
  * signature) and refused with error 400 and a recorded reason; the real server is at least that strict.
- * Bundle fetches ({@code <key>}) belong to the messaging issue and fall through to the fallback.
+ * Bundle fetches ({@code <key>}) are {@link PreKeyBundleHandler}'s.
  */
 public final class PreKeyHandler implements StanzaHandler {
     private final Accounts accounts;
