@@ -25,4 +25,10 @@ export const commandModules = {
   requestPairingCode: 'socket.mjs',
   creds: 'socket.mjs',
   forkAuthWithNewNoiseKey: 'socket.mjs',
+  contactConnect: 'contacts.mjs',
+  postStatus: 'contacts.mjs',
+  revokeStatus: 'contacts.mjs',
+  readStatuses: 'contacts.mjs',
+  recordings: 'contacts.mjs',
+  awaitRecorded: 'contacts.mjs',
 }

@@ -45,6 +45,11 @@ function authById(auth) {
   return state
 }
 
+// The open socket behind a handle, for modules that drive it further (contacts.mjs)
+export function socketFor(handle) {
+  return socketByHandle(handle)
+}
+
 function socketByHandle(handle) {
   const sock = sockets.get(handle)
   if (!sock) throw new Error(`no open socket ${handle}`)

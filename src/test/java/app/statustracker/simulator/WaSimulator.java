@@ -3,7 +3,10 @@ package app.statustracker.simulator;
 import app.statustracker.simulator.connection.ConnectionContext;
 import app.statustracker.simulator.connection.OnlineDevices;
 import app.statustracker.simulator.connection.SimConnection;
+import app.statustracker.simulator.delivery.Deliveries;
+import app.statustracker.simulator.delivery.PendingStanza;
 import app.statustracker.simulator.handler.DeviceRemoval;
+import app.statustracker.simulator.handler.ReceiptRouter;
 import app.statustracker.simulator.handler.StanzaDispatcher;
 import app.statustracker.simulator.journal.SeenStanza;
 import app.statustracker.simulator.journal.StanzaJournal;
@@ -11,6 +14,13 @@ import app.statustracker.simulator.noise.CertificateChainGenerator;
 import app.statustracker.simulator.pairing.CompanionLinker;
 import app.statustracker.simulator.pairing.LinkCodeExchange;
 import app.statustracker.simulator.pairing.PairingAttempt;
+import app.statustracker.simulator.relay.AckFault;
+import app.statustracker.simulator.relay.MessageLog;
+import app.statustracker.simulator.relay.ReceiptShape;
+import app.statustracker.simulator.relay.Relay;
+import app.statustracker.simulator.relay.RelaySettings;
+import app.statustracker.simulator.relay.RelayedMessage;
+import app.statustracker.simulator.relay.RelayedReceipt;
 import app.statustracker.simulator.state.Account;
 import app.statustracker.simulator.state.Accounts;
 import app.statustracker.simulator.state.DeviceAddress;
@@ -48,6 +58,8 @@ public final class WaSimulator implements AutoCloseable {
     private final DeviceRemoval removal = new DeviceRemoval(accounts, online);
     private final CompanionLinker linker = new CompanionLinker(() -> List.copyOf(connections.values()));
     private final LinkCodeExchange linkCodes = new LinkCodeExchange(accounts, linker);
+    private final Relay relay = new Relay(accounts, new Deliveries(online), new MessageLog(), new RelaySettings());
+    private final ReceiptRouter receiptRouter = new ReceiptRouter(relay);
     private final AtomicLong connectionIds = new AtomicLong();
     private final ScheduledExecutorService outbound;
     private final ConnectionContext context;
@@ -64,7 +76,7 @@ public final class WaSimulator implements AutoCloseable {
         });
         byte[] chain = new CertificateChainGenerator(rootKey, serverStatic.publicKey()).generate();
         this.context = new ConnectionContext(journal, StanzaDispatcher.standard(accounts, online, removal, linker,
-                linkCodes, config.preKeyCountFloor()), outbound, serverStatic,
+                linkCodes, config.preKeyCountFloor(), relay), outbound, serverStatic,
                 chain, this::signalChange);
         this.server = new ChatWebSocketServer(new InetSocketAddress("127.0.0.1", config.port()), this);
     }
@@ -220,6 +232,90 @@ public final class WaSimulator implements AutoCloseable {
 
     public void delayOutbound(String connectionId, long millis) {
         connection(connectionId).delayOutbound(millis);
+    }
+
+    /** The {@code notify} name on what the account sends (§8.5); null leaves it out. */
+    public void setPushName(String phoneNumber, String name) {
+        account(phoneNumber).pushName(name);
+    }
+
+    /** Shape A (per viewer, the default; what Baileys surfaces) or B (aggregated) for receipts to posters (§9.2). */
+    public void receiptShape(ReceiptShape shape) {
+        relay.settings().receiptShape(shape);
+    }
+
+    public ReceiptShape receiptShape() {
+        return relay.settings().receiptShape();
+    }
+
+    /** Off by default: a PN-addressed status gets ack error 479, as from a LID-migrated account (§8.3). */
+    public void acceptPnAddressedStatus(boolean accept) {
+        relay.settings().acceptPnAddressedStatus(accept);
+    }
+
+    public boolean acceptsPnAddressedStatus() {
+        return relay.settings().acceptPnAddressedStatus();
+    }
+
+    /** Every message devices sent (statuses, revokes, 1:1, retry resends, refused ones), oldest first. */
+    public List<RelayedMessage> relayedMessages() {
+        return relay.log().messages();
+    }
+
+    /** The accepted message with this id (the original, not a retry resend); {@link NoSuchElementException} if none. */
+    public RelayedMessage relayedMessage(String id) {
+        return relay.log().find(id).orElseThrow(() -> new NoSuchElementException("no relayed message " + id));
+    }
+
+    /** Waits for the first message (accepted or refused) with this id, until it is acked and fanned out. */
+    public Optional<RelayedMessage> awaitRelayedMessage(String id, Duration timeout) {
+        return relay.log().awaitMessage(message -> message.id().equals(id), timeout);
+    }
+
+    /** Receipts routed to the poster of status {@code messageId}, oldest first. */
+    public List<RelayedReceipt> receipts(String messageId) {
+        return relay.log().receipts(messageId);
+    }
+
+    /** Waits until {@code count} receipts for {@code messageId} match; returns those that match by then. */
+    public List<RelayedReceipt> awaitReceipts(String messageId, Predicate<RelayedReceipt> matches, int count,
+                                              Duration timeout) {
+        return relay.log().awaitReceipts(receipt -> receipt.messageId().equals(messageId) && matches.test(receipt),
+                count, timeout);
+    }
+
+    /**
+     * As if every device of {@code viewerPhone} had viewed status {@code messageId}: a receipt of {@code type}
+     * (null = delivery, "read", "played", "inactive") with {@code t = unixSeconds} goes to the poster's devices
+     * in the current shape. The viewer must be an account (its LID is needed in LID mode).
+     */
+    public RelayedReceipt injectReceipt(String messageId, String viewerPhone, String type, long unixSeconds) {
+        RelayedMessage status = relayedMessage(messageId);
+        if (status.kind() != RelayedMessage.Kind.STATUS) {
+            throw new IllegalArgumentException(messageId + " is no status");
+        }
+        return receiptRouter.toPoster(List.of(status), account(viewerPhone),
+                new DeviceAddress(viewerPhone, 0), type, unixSeconds, true).get(0);
+    }
+
+    /** The next {@code count} messages from devices of {@code phoneNumber} get {@code fault} instead of a plain ack. */
+    public void faultMessageAcks(String phoneNumber, AckFault fault, int count) {
+        account(phoneNumber);
+        relay.settings().addAckFault(phoneNumber, fault, count);
+    }
+
+    public void clearAckFaults(String phoneNumber) {
+        relay.settings().clearAckFaults(phoneNumber);
+    }
+
+    /** What the server still owes a device: queued while it was offline, or sent and not acked, oldest first. */
+    public List<PendingStanza> pendingStanzas(String phoneNumber, int deviceId) {
+        return relay.deliveries().pending(new DeviceAddress(phoneNumber, deviceId));
+    }
+
+    /** How many stanzas wait in the device's offline queue (never sent yet). */
+    public int offlineQueueSize(String phoneNumber, int deviceId) {
+        return (int) pendingStanzas(phoneNumber, deviceId).stream().filter(PendingStanza::queued).count();
     }
 
     /** Closes every open connection (WebSocket close 1000); the server keeps accepting new ones. */

@@ -49,6 +49,15 @@ import java.util.regex.Pattern;
  * GET  /accounts/{phone}/devices/{d}/prekeys  {count, uploads, ids, signedPreKey?: {id, publicKey}}
  * POST /accounts/{phone}/devices/{d}/unlink
  * POST /accounts/{phone}/devices/{d}/kick     → {connectionId} (404 when the device is not online)
+ * GET|POST /relay-settings  {receiptShape?: A|B, acceptPnAddressedStatus?} → the settings
+ * GET  /messages                      [message]     (RelayRoutes: relayed messages, receipts, faults)
+ * GET  /messages/{id}                 message with receipts
+ * POST /messages/{id}/await  {timeoutMillis} → message | 408
+ * GET  /messages/{id}/receipts        [receipt]
+ * POST /messages/{id}/receipts {viewer, type?, t?} → receipt (injected)
+ * POST /accounts/{phone}/push-name {name}
+ * POST|DELETE /accounts/{phone}/ack-faults {error | drop: true, count?}
+ * GET  /accounts/{phone}/devices/{d}/pending  {queued, unacked, stanzas: [{queued, connectionId?, node}]}
  * </pre>
  * Keys are hex. Unknown accounts, devices, refs or attempts answer 404; malformed requests 400.
  */
@@ -57,6 +66,7 @@ public final class ControlHttpServer implements AutoCloseable {
 
     private final WaSimulator simulator;
     private final LinkingRoutes linking;
+    private final RelayRoutes relay;
     private final HttpServer server;
     // await-stanza blocks while it waits, so requests get a few threads of their own
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
@@ -64,6 +74,7 @@ public final class ControlHttpServer implements AutoCloseable {
     public ControlHttpServer(WaSimulator simulator, int port) throws IOException {
         this.simulator = simulator;
         this.linking = new LinkingRoutes(simulator);
+        this.relay = new RelayRoutes(simulator);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
@@ -115,7 +126,7 @@ public final class ControlHttpServer implements AutoCloseable {
         } else if ("POST".equals(method) && "/close-all".equals(path)) {
             simulator.closeAll();
             reply(exchange, 200, Json.createObjectBuilder().build());
-        } else if (!linking.route(exchange, method, path)) {
+        } else if (!linking.route(exchange, method, path) && !relay.route(exchange, method, path)) {
             reply(exchange, 404, error("no route " + method + " " + path));
         }
     }

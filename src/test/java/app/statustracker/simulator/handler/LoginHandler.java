@@ -3,6 +3,7 @@ package app.statustracker.simulator.handler;
 import app.statustracker.simulator.connection.OnlineDevices;
 import app.statustracker.simulator.connection.RecordedClientPayload;
 import app.statustracker.simulator.connection.SimConnection;
+import app.statustracker.simulator.delivery.Deliveries;
 import app.statustracker.simulator.state.Account;
 import app.statustracker.simulator.state.Accounts;
 import app.statustracker.simulator.state.DeviceAddress;
@@ -16,16 +17,19 @@ import java.util.Optional;
 /**
  * A login payload (§14.2): username and device must name a linked companion whose stored Noise key is the
  * one the client proved in the handshake; then an older connection of that device is replaced, and the
- * client gets {@code <success t lid>} followed by the end of its (empty) offline queue. Anything else gets
+ * client gets {@code <success t lid>}, everything still owed to it (queued while offline or sent but not
+ * acked, each with {@code offline="1"}) and {@code <ib><offline count="N"/></ib>}. Anything else gets
  * {@code <failure reason="401"/>} and the server closes — Baileys reports close 401 [RUN].
  */
 public final class LoginHandler implements PayloadHandler {
     private final Accounts accounts;
     private final OnlineDevices online;
+    private final Deliveries deliveries;
 
-    public LoginHandler(Accounts accounts, OnlineDevices online) {
+    public LoginHandler(Accounts accounts, OnlineDevices online, Deliveries deliveries) {
         this.accounts = accounts;
         this.online = online;
+        this.deliveries = deliveries;
     }
 
     @Override
@@ -46,17 +50,15 @@ public final class LoginHandler implements PayloadHandler {
             return;
         }
         DeviceAddress address = new DeviceAddress(account.get().phoneNumber(), deviceId);
-        online.put(address, connection).ifPresent(DeviceRemoval::kickAsReplaced);
-        connection.loggedIn(address);
-        // Baileys overwrites me.lid with undefined when lid is missing, so it is always sent (§3.2);
-        // Baileys flushes its buffered events only on ib/offline, so that follows even with nothing queued (§6.1)
-        connection.sendTogether(List.of(
-                Node.builder("success")
-                        .attr("t", Long.toString(Instant.now().getEpochSecond()))
-                        .attr("lid", account.get().lidJid(deviceId))
-                        .build(),
-                Node.builder("ib").attr("from", Stanzas.SERVER)
-                        .children(Node.builder("offline").attr("count", "0").build())
-                        .build()));
+        // under the device's delivery lock, so nothing relayed meanwhile can overtake success or the queue
+        deliveries.login(address, connection, () -> {
+            online.put(address, connection).ifPresent(DeviceRemoval::kickAsReplaced);
+            connection.loggedIn(address);
+            // Baileys overwrites me.lid with undefined when lid is missing, so it is always sent (§3.2)
+            return List.of(Node.builder("success")
+                    .attr("t", Long.toString(Instant.now().getEpochSecond()))
+                    .attr("lid", account.get().lidJid(deviceId))
+                    .build());
+        });
     }
 }

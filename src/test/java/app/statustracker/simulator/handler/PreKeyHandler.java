@@ -21,7 +21,7 @@ import java.util.Optional;
  * {@code xmlns="encrypt"} queries of a logged-in device about its own keys (§6.1–§6.3): count, upload,
  * digest, signed pre-key rotation. Uploads are checked field by field (lengths, key type, identity,
  * signature) and refused with error 400 and a recorded reason; the real server is at least that strict.
- * Bundle fetches ({@code <key>}) belong to the messaging issue and fall through to the fallback.
+ * Bundle fetches ({@code <key>}) are {@link PreKeyBundleHandler}'s.
  */
 public final class PreKeyHandler implements StanzaHandler {
     private final Accounts accounts;
@@ -107,15 +107,15 @@ public final class PreKeyHandler implements StanzaHandler {
         sha1.update(signed.get().signature());
         List<Node> ids = new ArrayList<>();
         for (PreKey key : device.preKeys().oneTimeKeys()) {
-            ids.add(Node.builder("id").bytes(threeBytes(key.id())).build());
+            ids.add(Node.builder("id").bytes(Bytes.threeBytes(key.id())).build());
             sha1.update(key.publicKey());
         }
         connection.send(Stanzas.result(iq).withChildren(List.of(Node.builder("digest").children(
-                Node.builder("registration").bytes(fourBytes(device.registrationId())).build(),
+                Node.builder("registration").bytes(Bytes.fourBytes(device.registrationId())).build(),
                 Node.builder("type").bytes(new byte[] {Curve25519.DJB_TYPE}).build(),
                 Node.builder("identity").bytes(device.identityKey()).build(),
                 Node.builder("skey").children(
-                        Node.builder("id").bytes(threeBytes(signed.get().id())).build(),
+                        Node.builder("id").bytes(Bytes.threeBytes(signed.get().id())).build(),
                         Node.builder("value").bytes(signed.get().publicKey()).build(),
                         Node.builder("signature").bytes(signed.get().signature()).build()).build(),
                 Node.builder("list").children(ids).build(),
@@ -158,14 +158,6 @@ public final class PreKeyHandler implements StanzaHandler {
             value = (value << 8) | (b & 0xFF);
         }
         return value;
-    }
-
-    private static byte[] threeBytes(int value) {
-        return new byte[] {(byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
-    }
-
-    private static byte[] fourBytes(int value) {
-        return new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
     }
 
     private static MessageDigest sha1() {

@@ -5,6 +5,7 @@ import app.statustracker.simulator.connection.RecordedClientPayload;
 import app.statustracker.simulator.connection.SimConnection;
 import app.statustracker.simulator.pairing.CompanionLinker;
 import app.statustracker.simulator.pairing.LinkCodeExchange;
+import app.statustracker.simulator.relay.Relay;
 import app.statustracker.simulator.state.Accounts;
 import app.statustracker.wa.binary.Node;
 import java.util.List;
@@ -27,11 +28,17 @@ public final class StanzaDispatcher {
 
     /** The handlers the simulator runs; later issues insert theirs before the fallback. */
     public static StanzaDispatcher standard(Accounts accounts, OnlineDevices online, DeviceRemoval removal,
-                                            CompanionLinker linker, LinkCodeExchange codes, int preKeyCountFloor) {
-        return new StanzaDispatcher(new RegistrationHandler(), new LoginHandler(accounts, online),
+                                            CompanionLinker linker, LinkCodeExchange codes, int preKeyCountFloor,
+                                            Relay relay) {
+        RetryResend retryResend = new RetryResend(relay);
+        return new StanzaDispatcher(new RegistrationHandler(), new LoginHandler(accounts, online, relay.deliveries()),
                 List.of(new PairingHandler(linker, codes), new IqAnswerHandler(), new PingHandler(),
-                        new PreKeyHandler(accounts, preKeyCountFloor), new AccountQueryHandler(),
-                        new RemoveCompanionHandler(removal), new FallbackIqHandler()));
+                        new PreKeyHandler(accounts, preKeyCountFloor), new PreKeyBundleHandler(accounts),
+                        new UsyncHandler(accounts), new AccountQueryHandler(),
+                        new RemoveCompanionHandler(removal), new StatusMessageHandler(relay, retryResend),
+                        new DirectMessageHandler(relay, retryResend),
+                        new ReceiptHandler(relay, new ReceiptRouter(relay)), new AckHandler(relay.deliveries()),
+                        new FallbackIqHandler()));
     }
 
     public void onPayload(SimConnection connection, RecordedClientPayload payload) {

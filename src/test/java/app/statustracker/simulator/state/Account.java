@@ -27,6 +27,8 @@ public final class Account {
     private final Map<Integer, RegisteredDevice> devices = new ConcurrentSkipListMap<>();
     private final AtomicInteger lastDeviceId = new AtomicInteger();
     private final AtomicInteger lastKeyIndex = new AtomicInteger();
+    private volatile String pushName;
+    private PrimaryDevice primary;  // guarded by this; generated when first asked for
 
     Account(String phoneNumber, String lidUser) {
         this.phoneNumber = phoneNumber;
@@ -68,6 +70,28 @@ public final class Account {
      */
     public int allocateDeviceId() {
         return lastDeviceId.updateAndGet(last -> Math.max(last, highestDeviceId()) + 1);
+    }
+
+    /** The primary phone as a Signal peer: registration id and pre-keys for device-0 bundles (§7.4). */
+    public synchronized PrimaryDevice primary() {
+        if (primary == null) {
+            primary = PrimaryDevice.generate(identityKey);
+        }
+        return primary;
+    }
+
+    /** The name the server puts in {@code notify} on what this account sends (§8.5), or null. */
+    public String pushName() {
+        return pushName;
+    }
+
+    public void pushName(String name) {
+        pushName = name;
+    }
+
+    /** The newest ADV key index handed out (0 before any companion). */
+    public int currentKeyIndex() {
+        return lastKeyIndex.get();
     }
 
     /** The next ADV key index; monotonic per account (§4.3). */

@@ -1,5 +1,6 @@
 package app.statustracker.simulator.state;
 
+import app.statustracker.wa.binary.Jid;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
@@ -9,13 +10,42 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Accounts {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Map<String, Account> byPhone = new ConcurrentHashMap<>();
+    private final Map<String, Account> byLid = new ConcurrentHashMap<>();
 
     /** Creates the account, or returns the existing one for that number. */
     public Account create(String phoneNumber) {
         if (!phoneNumber.matches("\\d{5,20}")) {
             throw new IllegalArgumentException("phone number must be digits with country code, got " + phoneNumber);
         }
-        return byPhone.computeIfAbsent(phoneNumber, phone -> new Account(phone, randomLidUser()));
+        return byPhone.computeIfAbsent(phoneNumber, phone -> {
+            Account account = new Account(phone, unusedLidUser());
+            byLid.put(account.lidUser(), account);
+            return account;
+        });
+    }
+
+    public Optional<Account> findByLid(String lidUser) {
+        return Optional.ofNullable(byLid.get(lidUser));
+    }
+
+    /** The account behind a PN or LID JID (user or device); empty for other servers and unknown users. */
+    public Optional<Account> resolve(Jid jid) {
+        if (jid.isPhoneNumber()) {
+            return find(jid.user());
+        }
+        return jid.isLid() ? findByLid(jid.user()) : Optional.empty();
+    }
+
+    public Optional<Account> resolve(String jid) {
+        return Jid.tryParse(jid).flatMap(this::resolve);
+    }
+
+    private String unusedLidUser() {
+        String lid = randomLidUser();
+        while (byLid.containsKey(lid)) {
+            lid = randomLidUser();
+        }
+        return lid;
     }
 
     public Optional<Account> find(String phoneNumber) {

@@ -1,0 +1,46 @@
+package app.statustracker.simulator.delivery;
+
+import app.statustracker.wa.binary.Node;
+import java.util.Objects;
+
+/**
+ * A message or receipt the server owes a device until the device acks it (§6.6).
+ *
+ * @param stanza       what is delivered, without {@code offline}
+ * @param connectionId the connection it was last written to, or null while it waits in the offline queue
+ */
+public record PendingStanza(Node stanza, String connectionId) {
+
+    /** Never sent yet: the device was offline when it arrived. */
+    public boolean queued() {
+        return connectionId == null;
+    }
+
+    /**
+     * Whether {@code ack} acknowledges this stanza: same class (tag), id and participant. Acks echo the
+     * participant they were given (Baileys buildAckStanza), which tells apart receipts for one status
+     * id from different viewers.
+     */
+    public boolean ackedBy(Node ack) {
+        return stanza.tag().equals(ack.attr("class"))
+                && Objects.equals(stanza.attr("id"), ack.attr("id"))
+                && Objects.equals(stanza.attr("participant"), ack.attr("participant"));
+    }
+
+    /** The copy sent when draining after a login: the same stanza with {@code offline="1"} (§14.2). */
+    public Node forRedelivery() {
+        var copy = Node.builder(stanza.tag()).attrs(stanza.attributes()).attr("offline", "1");
+        // keep the content kind: an empty child list encodes differently from no content (§2.2)
+        switch (stanza.contentKind()) {
+            case CHILDREN -> copy.children(stanza.children());
+            case BYTES -> copy.bytes(stanza.contentBytes());
+            case TEXT -> copy.text(stanza.contentText());
+            case NONE -> { }
+        }
+        return copy.build();
+    }
+
+    PendingStanza sentOn(String connection) {
+        return new PendingStanza(stanza, connection);
+    }
+}

@@ -1,0 +1,15 @@
+package app.statustracker.simulator.handler;
+
+/** Big-endian integers in the fixed widths the encrypt nodes use (§6.2, §7.4). */
+final class Bytes {
+    private Bytes() {
+    }
+
+    static byte[] threeBytes(int value) {
+        return new byte[] {(byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
+    }
+
+    static byte[] fourBytes(int value) {
+        return new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
+    }
+}
