@@ -7,6 +7,7 @@ import app.statustracker.wa.client.PostedStatus;
 import app.statustracker.wa.client.StatusRejectedException;
 import app.statustracker.wa.client.TextStatus;
 import app.statustracker.wa.proto.MessageProtos.Message;
+import app.statustracker.wa.signal.PlaintextPadding;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -150,7 +151,7 @@ public final class StatusSender {
         List<Jid> lacking = devices.stream().filter(device -> !holdingNow.contains(device)).toList();
         Map<Jid, PairwiseCiphertext> pairwise = new LinkedHashMap<>();
         if (!lacking.isEmpty()) {
-            byte[] skdm = MessagePadding.pad(StatusMessages.senderKeyDistribution(key.message()).toByteArray(), random);
+            byte[] skdm = PlaintextPadding.pad(StatusMessages.senderKeyDistribution(key.message()).toByteArray(), random);
             PairwiseBatch batch = encryption.encryptPairwise(skdm, lacking);
             for (Jid device : lacking) {
                 PairwiseCiphertext ciphertext = batch.encrypted().get(device);
@@ -159,7 +160,7 @@ public final class StatusSender {
                 }
             }
         }
-        byte[] skmsg = encryption.encryptWithSenderKey(MessagePadding.pad(message.toByteArray(), random));
+        byte[] skmsg = encryption.encryptWithSenderKey(PlaintextPadding.pad(message.toByteArray(), random));
         Node stanza = StatusStanza.build(id, revoke, pairwise, audience.lidUsers(), poster.deviceIdentity(), skmsg);
         return new Prepared(stanza, key.keyId(), pairwise.keySet());
     }
