@@ -1,6 +1,8 @@
 package app.statustracker.wa.client;
 
 import app.statustracker.wa.binary.Jid;
+import app.statustracker.wa.proto.MessageProtos.Message;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -46,6 +48,28 @@ public sealed interface ClientEvent {
         public StatusReceipts {
             receipts = List.copyOf(receipts);
             Objects.requireNonNull(ackAfterCommit, "ackAfterCommit");
+        }
+    }
+
+    /**
+     * A message someone sent us, decrypted (protocol-notes §7.9): a contact's status ({@code chat} is
+     * {@code status@broadcast}), a 1:1 or group message. {@code sender} is the sending device as the stanza named it
+     * (LID or PN); {@code message} holds every decrypted part of the stanza merged, the SKDM carrier included. The
+     * client has already taken in its Signal state and acks the stanza after this event; nothing is stored.
+     */
+    record MessageReceived(Jid chat, Jid sender, String id, Instant timestamp, Message message) implements ClientEvent {
+        public MessageReceived {
+            Objects.requireNonNull(chat, "chat");
+            Objects.requireNonNull(sender, "sender");
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(timestamp, "timestamp");
+            Objects.requireNonNull(message, "message");
+        }
+
+        /** Message contents are private: never into a log. */
+        @Override
+        public String toString() {
+            return "MessageReceived[chat=" + chat + ", sender=" + sender + ", id=" + id + "]";
         }
     }
 }

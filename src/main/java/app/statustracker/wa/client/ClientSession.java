@@ -5,10 +5,12 @@ import app.statustracker.wa.binary.Node;
 import app.statustracker.wa.client.DisconnectReason.Kind;
 import app.statustracker.wa.pairing.PairSuccess;
 import app.statustracker.wa.pairing.PairingStanzas;
+import app.statustracker.wa.signal.PreKey;
 import app.statustracker.wa.status.MessageAck;
 import app.statustracker.wa.status.PendingMessageAcks;
 import app.statustracker.wa.status.StanzaChannel;
 import app.statustracker.wa.status.StatusReceipts;
+import app.statustracker.wa.status.StatusRetryRequest;
 import app.statustracker.wa.transport.CloseReason;
 import app.statustracker.wa.transport.ConnectionClosedException;
 import app.statustracker.wa.transport.ConnectionListener;
@@ -67,9 +69,9 @@ final class ClientSession implements ConnectionListener, StanzaChannel {
             }
             case "ack" -> messageAcks.complete(node);
             case "receipt" -> onReceipt(node);
+            case "message" -> client.incomingMessages().onMessage(this, node);
             default -> {
                 if (ClientStanzas.needsAck(node)) {
-                    // messages are not decrypted yet (Signal comes later); the ack stops redelivery
                     send(ClientStanzas.ack(node, ownDevice()));
                 }
             }
@@ -106,11 +108,16 @@ final class ClientSession implements ConnectionListener, StanzaChannel {
 
     /**
      * Receipts for our statuses go to the listener unacked, with a callback that acks them (§9.3): the
-     * application acks after its commit, so a crash in between means redelivery, not loss. Every other receipt,
-     * and a status receipt that names no viewer (retry, server-error …), is acked at once.
+     * application acks after its commit, so a crash in between means redelivery, not loss. A retry receipt for one
+     * of our statuses is answered with a re-send and acked after it (§9.5). Every other receipt, and a status
+     * receipt that names no viewer (server-error …), is acked at once.
      */
     private void onReceipt(Node receipt) {
         if (receipt.attr("id") == null) {
+            return;
+        }
+        if (StatusRetryRequest.matches(receipt)) {
+            client.retryReceipts().onRetryReceipt(this, receipt);
             return;
         }
         List<StatusReceipt> receipts = StatusReceipts.isStatusReceipt(receipt)
@@ -208,7 +215,13 @@ final class ClientSession implements ConnectionListener, StanzaChannel {
         loggedIn = true;
     }
 
-    private Jid ownDevice() {
+    /** A one-time pre-key for a retry receipt's keys: stored with its id counted, never uploaded (§9.5). */
+    PreKey freshPreKey() {
+        return login.generate(1).get(0);
+    }
+
+    /** Our PN device JID, the {@code from} of message acks; null before pairing. */
+    Jid ownDevice() {
         Me me = client.credentials().me();
         return me == null ? null : me.phoneNumber();
     }

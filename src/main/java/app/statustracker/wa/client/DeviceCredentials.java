@@ -2,6 +2,7 @@ package app.statustracker.wa.client;
 
 import app.statustracker.wa.crypto.Curve25519;
 import app.statustracker.wa.crypto.Curve25519KeyPair;
+import app.statustracker.wa.signal.LocalSignalIdentity;
 import app.statustracker.wa.signal.SignedPreKey;
 import java.security.SecureRandom;
 import java.util.Objects;
@@ -60,6 +61,11 @@ public record DeviceCredentials(Curve25519KeyPair noiseKey, Curve25519KeyPair id
     /** Paired devices log in; others register (protocol-notes §3.1). */
     public boolean isRegistered() {
         return me != null && account != null;
+    }
+
+    /** Our side of every Signal session: identity key pair, registration id, signed pre-key. */
+    public LocalSignalIdentity signalIdentity() {
+        return new LocalSignalIdentity(identityKey, registrationId, signedPreKey);
     }
 
     public DeviceCredentials withAdvSecret(byte[] secret) {

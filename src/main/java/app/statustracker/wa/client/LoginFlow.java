@@ -74,7 +74,7 @@ final class LoginFlow {
     }
 
     /** Allocates ids from the credentials' counter, stores the keys, then persists the counter. */
-    private List<PreKey> generate(int count) {
+    List<PreKey> generate(int count) {
         List<PreKey> preKeys = new ArrayList<>(count);
         client.updateCredentials(current -> {
             preKeys.clear();

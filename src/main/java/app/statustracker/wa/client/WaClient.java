@@ -1,9 +1,7 @@
 package app.statustracker.wa.client;
 
 import app.statustracker.wa.signal.PreKeyStore;
-import app.statustracker.wa.status.Poster;
 import app.statustracker.wa.status.StanzaChannel;
-import app.statustracker.wa.status.StatusSender;
 import app.statustracker.wa.transport.ConnectRequest;
 import app.statustracker.wa.transport.WaConnector;
 import java.security.SecureRandom;
@@ -33,20 +31,23 @@ public final class WaClient {
     private final PreKeyStore preKeyStore;
     private final ClientListener listener;
     private final SecureRandom random = new SecureRandom();
-    private final StatusSender statusSender;
+    private final DeviceSignal signal;
+    private final IncomingMessages incomingMessages;
+    private final RetryReceipts retryReceipts;
     private final Object lock = new Object();
     private DeviceCredentials credentials;
     private ClientSession session;
 
-    /** A client that links and logs in but cannot post statuses (no Signal stores). */
+    /** A client that links and logs in but cannot post statuses nor read messages (no Signal stores). */
     public WaClient(WaConnector connector, ScheduledExecutorService scheduler, ClientConfig config,
                     CredentialsStore credentialsStore, PreKeyStore preKeyStore, ClientListener listener) {
         this(connector, scheduler, config, credentialsStore, preKeyStore, null, listener);
     }
 
     /**
-     * A client that can also post and revoke statuses with these per-device stores ({@code statusStores} null:
-     * it cannot). Signal work for statuses runs on the common pool, like the pre-key batches.
+     * A client that can also post and revoke statuses, answer retry receipts for them and decrypt incoming messages,
+     * with these per-device stores ({@code statusStores} null: it cannot, and acks messages unread). All Signal work
+     * of the client runs one task at a time on the common pool, like the pre-key batches.
      */
     public WaClient(WaConnector connector, ScheduledExecutorService scheduler, ClientConfig config,
                     CredentialsStore credentialsStore, PreKeyStore preKeyStore, StatusStores statusStores,
@@ -57,10 +58,10 @@ public final class WaClient {
         this.credentialsStore = Objects.requireNonNull(credentialsStore, "credentialsStore");
         this.preKeyStore = Objects.requireNonNull(preKeyStore, "preKeyStore");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.statusSender = statusStores == null ? null
-                : new StatusSender(statusStores.encryption(), statusStores.lidMappings(),
-                        statusStores.senderKeyHolders(), ForkJoinPool.commonPool(), random, Clock.systemUTC(),
-                        config.statusAckTimeout());
+        this.signal = statusStores == null ? null : new DeviceSignal(statusStores, preKeyStore,
+                ForkJoinPool.commonPool(), random, Clock.systemUTC(), config.statusAckTimeout());
+        this.incomingMessages = new IncomingMessages(this, signal, Clock.systemUTC());
+        this.retryReceipts = new RetryReceipts(this, signal);
     }
 
     /**
@@ -115,17 +116,19 @@ public final class WaClient {
      * in, or no status stores).
      */
     public CompletableFuture<PostedStatus> postStatus(TextStatus status, List<String> phoneNumbers) {
-        return withPoster((session, poster) -> statusSender.post(session, poster, status, phoneNumbers));
+        return withPoster((session, creds) -> signal.statusSender(creds).post(session, DeviceSignal.poster(creds),
+                status, phoneNumbers));
     }
 
     /** Deletes our status {@code statusId} for everyone: a REVOKE to the same audience (protocol-notes §12). */
     public CompletableFuture<PostedStatus> revokeStatus(String statusId, List<String> phoneNumbers) {
-        return withPoster((session, poster) -> statusSender.revoke(session, poster, statusId, phoneNumbers));
+        return withPoster((session, creds) -> signal.statusSender(creds).revoke(session, DeviceSignal.poster(creds),
+                statusId, phoneNumbers));
     }
 
     private CompletableFuture<PostedStatus> withPoster(
-            BiFunction<ClientSession, Poster, CompletableFuture<PostedStatus>> post) {
-        if (statusSender == null) {
+            BiFunction<ClientSession, DeviceCredentials, CompletableFuture<PostedStatus>> post) {
+        if (signal == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("this client has no status stores"));
         }
         ClientSession current;
@@ -141,7 +144,7 @@ public final class WaClient {
             // statuses are LID-addressed (shared decisions); the server names our LID at pair-success or login
             return CompletableFuture.failedFuture(new StatusRejectedException("our LID is not known yet"));
         }
-        return post.apply(current, new Poster(creds.me().phoneNumber(), creds.me().lid(), creds.account()));
+        return post.apply(current, creds);
     }
 
     /** The current connection as the status sender uses it, or null; for tests of the message-ack path. */
@@ -243,6 +246,14 @@ public final class WaClient {
 
     ScheduledExecutorService scheduler() {
         return scheduler;
+    }
+
+    IncomingMessages incomingMessages() {
+        return incomingMessages;
+    }
+
+    RetryReceipts retryReceipts() {
+        return retryReceipts;
     }
 
     PreKeyStore preKeyStore() {

@@ -17,7 +17,14 @@ public final class PlaintextPadding {
 
     /** {@code plaintext ‖ N × N} with N uniform in 1..16, like Baileys ({@code (rand & 0x0F) + 1}). */
     public static byte[] pad(byte[] plaintext, SecureRandom random) {
-        int n = (random.nextInt() & 0x0F) + 1;
+        return pad(plaintext, (random.nextInt() & 0x0F) + 1);
+    }
+
+    /** Deterministic form for tests and fixed vectors: {@code plaintext ‖ n × n}, 1 ≤ n ≤ 16. */
+    public static byte[] pad(byte[] plaintext, int n) {
+        if (n < 1 || n > MAX_PAD) {
+            throw new IllegalArgumentException("padding length must be 1.." + MAX_PAD + ", got " + n);
+        }
         byte[] padded = Arrays.copyOf(plaintext, plaintext.length + n);
         Arrays.fill(padded, plaintext.length, padded.length, (byte) n);
         return padded;

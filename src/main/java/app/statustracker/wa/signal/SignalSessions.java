@@ -29,6 +29,19 @@ public final class SignalSessions {
         this.preKeys = Objects.requireNonNull(preKeys, "preKeys");
     }
 
+    /** Those of {@code devices} we cannot encrypt to yet (no open session): they need a bundle first. One load. */
+    public Set<SignalAddress> withoutOpenSession(Collection<SignalAddress> devices) {
+        Map<SignalAddress, SessionRecord> records = sessions.loadAll(devices);
+        Set<SignalAddress> missing = new HashSet<>();
+        for (SignalAddress device : devices) {
+            SessionRecord record = records.get(device);
+            if (record == null || !record.hasOpenSession()) {
+                missing.add(device);
+            }
+        }
+        return missing;
+    }
+
     /** X3DH with each bundle (from an {@code encrypt}/{@code key} query, §7.4); a bad bundle spoils only itself. */
     public SessionStartReport startSessions(Map<SignalAddress, PreKeyBundle> bundles) {
         Map<SignalAddress, SessionRecord> records = sessions.loadAll(bundles.keySet());

@@ -61,7 +61,15 @@ public final class PreKeyBundleQuery {
     }
 
     private static PreKeyBundle bundleOf(Node keys) throws MalformedNodeException {
-        int registrationId = (int) unsigned(bytes(keys, "registration"), "registration");
+        return bundleOf(keys, bytes(keys, "registration"));
+    }
+
+    /**
+     * The bundle in a {@code <keys>}-shaped node whose registration id comes from elsewhere: a retry receipt
+     * carries {@code <registration>} beside {@code <keys>} (§9.5).
+     */
+    static PreKeyBundle bundleOf(Node keys, byte[] registration) throws MalformedNodeException {
+        int registrationId = (int) unsigned(registration, "registration");
         byte[] type = keys.child("type").map(Node::contentBytes).orElse(null);
         if (type != null && (type.length != 1 || type[0] != 0x05)) {
             throw new MalformedNodeException("key type is not 0x05 (DJB)");

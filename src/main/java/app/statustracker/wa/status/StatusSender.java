@@ -7,6 +7,7 @@ import app.statustracker.wa.client.PostedStatus;
 import app.statustracker.wa.client.StatusRejectedException;
 import app.statustracker.wa.client.TextStatus;
 import app.statustracker.wa.proto.MessageProtos.Message;
+import app.statustracker.wa.signal.PlaintextPadding;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +36,9 @@ public final class StatusSender {
 
     private final StatusEncryption encryption;
     private final SenderKeyHolders holders;
+    private final RecentStatuses recent;
     private final AudienceResolver resolver;
+    private final StatusResender resender;
     private final Executor crypto;
     private final SecureRandom random;
     private final Clock clock;
@@ -43,15 +46,21 @@ public final class StatusSender {
     private final Object order = new Object();
     private CompletableFuture<?> previous = CompletableFuture.completedFuture(null);
 
-    public StatusSender(StatusEncryption encryption, LidMappingStore lids, SenderKeyHolders holders, Executor crypto,
-                        SecureRandom random, Clock clock, Duration ackTimeout) {
+    /**
+     * @param recent where each status is remembered before it goes out, to answer retry receipts (§9.5)
+     * @param crypto runs the Signal steps; give every Signal user of one client the same serial executor
+     */
+    public StatusSender(StatusEncryption encryption, LidMappingStore lids, SenderKeyHolders holders,
+                        RecentStatuses recent, Executor crypto, SecureRandom random, Clock clock, Duration ackTimeout) {
         this.encryption = Objects.requireNonNull(encryption, "encryption");
         this.holders = Objects.requireNonNull(holders, "holders");
+        this.recent = Objects.requireNonNull(recent, "recent");
         this.resolver = new AudienceResolver(Objects.requireNonNull(lids, "lids"));
         this.crypto = Objects.requireNonNull(crypto, "crypto");
         this.random = Objects.requireNonNull(random, "random");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ackTimeout = Objects.requireNonNull(ackTimeout, "ackTimeout");
+        this.resender = new StatusResender(encryption, recent, lids, crypto, random, ackTimeout);
     }
 
     /**
@@ -68,7 +77,7 @@ public final class StatusSender {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return enqueue(() -> send(channel, poster, message, false, phoneNumbers));
+        return unwrapped(enqueue(() -> send(channel, poster, message, false, phoneNumbers)));
     }
 
     /** Revokes our status {@code statusId} for the same audience (§12): a new message id, {@code edit="7"}. */
@@ -82,15 +91,29 @@ public final class StatusSender {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return enqueue(() -> send(channel, poster, StatusMessages.revoke(statusId), true, phoneNumbers));
+        return unwrapped(enqueue(() -> send(channel, poster, StatusMessages.revoke(statusId), true, phoneNumbers)));
     }
 
-    private CompletableFuture<PostedStatus> enqueue(Supplier<CompletableFuture<PostedStatus>> step) {
+    /**
+     * Answers a viewer device's retry receipt for one of our statuses (§9.5): the status again, pairwise to that
+     * device, with the SKDM while the sender key is unchanged. Queued like a post (the same sessions and sender
+     * key), but the queue moves on once the stanza is out, without waiting for its ack. Completes with true when the
+     * server acked the re-send without error, false when the request was not answered (status unknown — e.g. sent
+     * before a restart, see {@link RecentStatuses} — or older than a day, a device outside its audience, too many
+     * tries) or the server refused the re-send; exceptionally when the session or the encryption failed.
+     */
+    public CompletableFuture<Boolean> resend(StanzaChannel channel, Poster poster, StatusRetryRequest request) {
+        return enqueue(() -> resender.send(channel, poster, request))
+                .thenCompose(ack -> ack == null ? CompletableFuture.completedFuture(false)
+                        : ack.thenApply(answer -> !answer.isError()));
+    }
+
+    private <T> CompletableFuture<T> enqueue(Supplier<CompletableFuture<T>> step) {
         synchronized (order) {
-            CompletableFuture<PostedStatus> result = previous.handle((ignored, failure) -> null)
+            CompletableFuture<T> result = previous.handle((ignored, failure) -> null)
                     .thenCompose(ignored -> step.get());
             previous = result;
-            return unwrapped(result);
+            return result;
         }
     }
 
@@ -150,7 +173,7 @@ public final class StatusSender {
         List<Jid> lacking = devices.stream().filter(device -> !holdingNow.contains(device)).toList();
         Map<Jid, PairwiseCiphertext> pairwise = new LinkedHashMap<>();
         if (!lacking.isEmpty()) {
-            byte[] skdm = MessagePadding.pad(StatusMessages.senderKeyDistribution(key.message()).toByteArray(), random);
+            byte[] skdm = PlaintextPadding.pad(StatusMessages.senderKeyDistribution(key.message()).toByteArray(), random);
             PairwiseBatch batch = encryption.encryptPairwise(skdm, lacking);
             for (Jid device : lacking) {
                 PairwiseCiphertext ciphertext = batch.encrypted().get(device);
@@ -159,7 +182,10 @@ public final class StatusSender {
                 }
             }
         }
-        byte[] skmsg = encryption.encryptWithSenderKey(MessagePadding.pad(message.toByteArray(), random));
+        byte[] skmsg = encryption.encryptWithSenderKey(PlaintextPadding.pad(message.toByteArray(), random));
+        // remembered before it goes out: a viewer's retry receipt can overtake the server's ack
+        recent.remember(new SentStatus(id, message.toByteArray(), revoke, key.keyId(), Set.copyOf(audience.lidUsers()),
+                clock.instant()));
         Node stanza = StatusStanza.build(id, revoke, pairwise, audience.lidUsers(), poster.deviceIdentity(), skmsg);
         return new Prepared(stanza, key.keyId(), pairwise.keySet());
     }

@@ -80,6 +80,35 @@ public final class StatusStanza {
         return message.children(children).build();
     }
 
+    /**
+     * A status again for one viewer device that asked with a retry receipt (§9.5), in the whatsmeow / WA Web form:
+     * <pre>
+     * &lt;message to="status@broadcast" participant="&lt;viewer device&gt;" id="&lt;same id&gt;" type="text" [edit="7"]&gt;
+     *   &lt;enc v="2" type="pkmsg|msg" count="n"&gt;…&lt;/enc&gt;
+     *   [&lt;device-identity&gt;…&lt;/device-identity&gt;]                         when pkmsg
+     * &lt;/message&gt;
+     * </pre>
+     * (Baileys rc14 addresses it {@code to} the viewer device instead; the server maps both.)
+     */
+    public static Node resend(String id, boolean revoke, Jid device, PairwiseCiphertext ciphertext, int count,
+                              byte[] deviceIdentity) {
+        List<Node> children = new ArrayList<>(2);
+        children.add(Node.builder("enc").attr("v", "2").attr("type", ciphertext.type())
+                .attr("count", Integer.toString(count)).bytes(ciphertext.ciphertext()).build());
+        if (ciphertext.isPreKeyMessage()) {
+            if (deviceIdentity == null) {
+                throw new IllegalArgumentException("a pkmsg needs our device identity beside it (§7.6)");
+            }
+            children.add(Node.builder("device-identity").bytes(deviceIdentity).build());
+        }
+        var message = Node.builder("message").attr("to", Jid.STATUS_BROADCAST).attr("participant", device)
+                .attr("id", id).attr("type", "text");
+        if (revoke) {
+            message.attr("edit", EDIT_SENDER_REVOKE);
+        }
+        return message.children(children).build();
+    }
+
     private static Node enc(String type, byte[] ciphertext) {
         return Node.builder("enc").attr("v", "2").attr("type", type).bytes(ciphertext).build();
     }

@@ -15,9 +15,6 @@ import app.statustracker.wa.binary.Node;
 import app.statustracker.wa.client.ClientEvent.LoggedIn;
 import app.statustracker.wa.client.StatusReceipt.Kind;
 import app.statustracker.wa.noise.CertificateChainVerifier;
-import app.statustracker.wa.status.FakeStatusEncryption;
-import app.statustracker.wa.status.InMemoryLidMappingStore;
-import app.statustracker.wa.status.InMemorySenderKeyHolders;
 import app.statustracker.wa.status.MessageAck;
 import app.statustracker.wa.transport.ConnectionClosedException;
 import app.statustracker.wa.transport.TransportOptions;
@@ -81,8 +78,7 @@ class WaClientStatusSimulatorTest {
                         new CertificateChainVerifier(simulator.rootPublicKey(), 0, Clock.systemUTC()))
                 .withPreKeyBatches(5, 10, 5)
                 .withStatusAckTimeout(Duration.ofSeconds(3));
-        StatusStores stores = new StatusStores(new FakeStatusEncryption(), new InMemoryLidMappingStore(),
-                new InMemorySenderKeyHolders());
+        StatusStores stores = StatusStores.inMemory();
         client = new WaClient(new WaConnector(httpClient, scheduler, transport), scheduler, config, credentials,
                 new InMemoryPreKeyStore(), stores, events);
         client.connect().get(10, TimeUnit.SECONDS);

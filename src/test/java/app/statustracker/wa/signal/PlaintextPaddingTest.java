@@ -33,6 +33,15 @@ class PlaintextPaddingTest {
     }
 
     @Test
+    void fixedPaddingRoundTripsAndRefusesLengthsOutsideOneToSixteen() throws InvalidPaddingException {
+        byte[] message = {0x0A, 0x03, 'h', 'i', '!'};
+        assertArrayEquals(new byte[] {0x0A, 0x03, 'h', 'i', '!', 3, 3, 3}, PlaintextPadding.pad(message, 3));
+        assertArrayEquals(message, PlaintextPadding.unpad(PlaintextPadding.pad(message, 16)));
+        assertThrows(IllegalArgumentException.class, () -> PlaintextPadding.pad(message, 0));
+        assertThrows(IllegalArgumentException.class, () -> PlaintextPadding.pad(message, 17));
+    }
+
+    @Test
     void rejectsInconsistentPadding() {
         assertThrows(InvalidPaddingException.class, () -> PlaintextPadding.unpad(new byte[0]));
         assertThrows(InvalidPaddingException.class, () -> PlaintextPadding.unpad(new byte[] {1, 2, 0}));

@@ -1,6 +1,8 @@
 package app.statustracker.wa.status;
 
 import app.statustracker.wa.binary.Jid;
+import app.statustracker.wa.signal.InvalidPaddingException;
+import app.statustracker.wa.signal.PlaintextPadding;
 import app.statustracker.wa.signal.PreKeyBundle;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -113,7 +115,11 @@ public final class FakeStatusEncryption implements StatusEncryption {
         if (ciphertext.length < prefix.length || !Arrays.equals(prefix, Arrays.copyOf(ciphertext, prefix.length))) {
             throw new AssertionError("ciphertext does not start with " + expectedPrefix);
         }
-        return MessagePadding.unpad(Arrays.copyOfRange(ciphertext, prefix.length, ciphertext.length));
+        try {
+            return PlaintextPadding.unpad(Arrays.copyOfRange(ciphertext, prefix.length, ciphertext.length));
+        } catch (InvalidPaddingException e) {
+            throw new AssertionError("badly padded plaintext", e);
+        }
     }
 
     private static byte[] seal(String prefix, byte[] padded) {

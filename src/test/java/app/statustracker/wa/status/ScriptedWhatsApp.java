@@ -2,6 +2,7 @@ package app.statustracker.wa.status;
 
 import app.statustracker.wa.binary.Jid;
 import app.statustracker.wa.binary.Node;
+import app.statustracker.wa.signal.PreKeyBundle;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ final class ScriptedWhatsApp implements StanzaChannel {
     private final Map<String, Account> byPhone = new HashMap<>();
     private final Map<String, Account> byLid = new HashMap<>();
     private final Set<String> bundleErrors = new HashSet<>();
+    private final Map<String, PreKeyBundle> realBundles = new HashMap<>();
     private final SecureRandom random = new SecureRandom();
     final List<Node> usyncQueries = new CopyOnWriteArrayList<>();
     final List<Node> keyQueries = new CopyOnWriteArrayList<>();
@@ -55,6 +57,11 @@ final class ScriptedWhatsApp implements StanzaChannel {
 
     synchronized void bundleError(String deviceJid) {
         bundleErrors.add(deviceJid);
+    }
+
+    /** Hands out this real bundle for the device instead of random keys (for tests with real Signal peers). */
+    synchronized void bundle(String deviceJid, PreKeyBundle bundle) {
+        realBundles.put(deviceJid, bundle);
     }
 
     @Override
@@ -133,6 +140,21 @@ final class ScriptedWhatsApp implements StanzaChannel {
             if (bundleErrors.contains(jid)) {
                 users.add(Node.builder("user").attr("jid", jid).children(
                         Node.builder("error").attr("code", "404").attr("text", "item-not-found").build()).build());
+                continue;
+            }
+            PreKeyBundle real = realBundles.get(jid);
+            if (real != null) {
+                users.add(Node.builder("user").attr("jid", jid).children(List.of(
+                        bytes("registration", PreKeyBundleQueryTest.bigEndian(real.registrationId(), 4)),
+                        bytes("type", new byte[] {5}),
+                        bytes("identity", real.identityKey()),
+                        Node.builder("skey").children(
+                                bytes("id", PreKeyBundleQueryTest.bigEndian(real.signedPreKeyId(), 3)),
+                                bytes("value", real.signedPreKey()),
+                                bytes("signature", real.signedPreKeySignature())).build(),
+                        Node.builder("key").children(
+                                bytes("id", PreKeyBundleQueryTest.bigEndian(real.preKeyId().getAsInt(), 3)),
+                                bytes("value", real.preKey())).build())).build());
                 continue;
             }
             users.add(Node.builder("user").attr("jid", jid).children(List.of(

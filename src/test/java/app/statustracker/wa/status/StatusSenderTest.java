@@ -45,7 +45,8 @@ class StatusSenderTest {
     final FakeStatusEncryption encryption = new FakeStatusEncryption();
     final InMemoryLidMappingStore lids = new InMemoryLidMappingStore();
     final InMemorySenderKeyHolders holders = new InMemorySenderKeyHolders();
-    final StatusSender sender = new StatusSender(encryption, lids, holders, Runnable::run, new SecureRandom(),
+    final InMemoryRecentStatuses recent = new InMemoryRecentStatuses();
+    final StatusSender sender = new StatusSender(encryption, lids, holders, recent, Runnable::run, new SecureRandom(),
             Clock.systemUTC(), Duration.ofSeconds(5));
 
     StatusSenderTest() {
