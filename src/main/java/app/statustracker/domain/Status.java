@@ -14,7 +14,7 @@ import java.util.Objects;
 
 /**
  * One status a session posted (or tried to). {@code messageId} is the WhatsApp message id the phones see and
- * every URL uses; until the server has acked the post it is a provisional {@code pending-…} id.
+ * every URL uses, chosen before the post is sent.
  */
 @Entity
 @Table(name = "statuses")
@@ -26,7 +26,6 @@ import java.util.Objects;
         query = "SELECT s FROM Status s WHERE s.state = :state AND s.createdAt < :before")
 public class Status {
     public static final int MAX_FAILURE_REASON = 500;
-    public static final String PROVISIONAL_ID_PREFIX = "pending-";
 
     @Id
     @SequenceGenerator(name = "st_status_id", sequenceName = "st_id_seq", allocationSize = 50)

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The statuses of every session with their recipients and viewers. Each method is one transaction; posting spans
@@ -39,8 +38,8 @@ public class StatusRepository {
     }
 
     @Transactional
-    public Status createSending(long sessionPk, StatusType type, String content, String caption) {
-        Status s = new Status(sessionPk, Status.PROVISIONAL_ID_PREFIX + UUID.randomUUID(), type, content, caption);
+    public Status createSending(long sessionPk, String messageId, StatusType type, String content, String caption) {
+        Status s = new Status(sessionPk, messageId, type, content, caption);
         em.persist(s);
         em.flush();
         return s;

@@ -5,7 +5,6 @@ import app.statustracker.persistence.SessionStateRepository.SessionRef;
 import app.statustracker.wa.client.ClientEvent;
 import app.statustracker.wa.client.DisconnectReason;
 import app.statustracker.wa.client.PostedStatus;
-import app.statustracker.wa.client.StatusRejectedException;
 import app.statustracker.wa.client.TextStatus;
 import app.statustracker.wa.client.WaClient;
 import java.time.Duration;
@@ -117,19 +116,30 @@ final class SessionConnection {
         return CompletableFuture.completedFuture(null);
     }
 
-    synchronized CompletableFuture<PostedStatus> postStatus(TextStatus status, List<String> audience) {
-        if (client == null || !client.isLoggedIn()) {
-            return CompletableFuture.failedFuture(new SessionNotConnectedException(ref.sessionId()));
-        }
-        // wired to the client's status sender with the Signal stores (issue 5, in progress)
-        return CompletableFuture.failedFuture(new StatusRejectedException("posting is not available yet"));
+    CompletableFuture<PostedStatus> postStatus(String messageId, TextStatus status, List<String> audience) {
+        WaClient current = loggedInClient();
+        return current == null ? CompletableFuture.failedFuture(new SessionNotConnectedException(ref.sessionId()))
+                : notConnectedIfLoggedOut(current.postStatus(messageId, status, audience));
     }
 
-    synchronized CompletableFuture<PostedStatus> revokeStatus(String statusId, List<String> audience) {
-        if (client == null || !client.isLoggedIn()) {
-            return CompletableFuture.failedFuture(new SessionNotConnectedException(ref.sessionId()));
-        }
-        return CompletableFuture.failedFuture(new StatusRejectedException("revoking is not available yet"));
+    CompletableFuture<PostedStatus> revokeStatus(String statusId, List<String> audience) {
+        WaClient current = loggedInClient();
+        return current == null ? CompletableFuture.failedFuture(new SessionNotConnectedException(ref.sessionId()))
+                : notConnectedIfLoggedOut(current.revokeStatus(statusId, audience));
+    }
+
+    private synchronized WaClient loggedInClient() {
+        return client != null && client.isLoggedIn() ? client : null;
+    }
+
+    /** The client says "not logged in" with IllegalStateException when the connection dropped in between. */
+    private CompletableFuture<PostedStatus> notConnectedIfLoggedOut(CompletableFuture<PostedStatus> post) {
+        return post.exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            return CompletableFuture.failedFuture(cause instanceof IllegalStateException
+                    ? new SessionNotConnectedException(ref.sessionId()) : cause);
+        });
     }
 
     synchronized boolean isLinked() {
@@ -161,6 +171,8 @@ final class SessionConnection {
             }
             events.linked(this, in.phoneNumber().user(), in.lid() == null ? null : in.lid().toString(),
                     SessionState.CONNECTED);
+        } else if (event instanceof ClientEvent.StatusReceipts receipts) {
+            events.statusReceipts(this, receipts.receipts(), receipts.ackAfterCommit());
         } else if (event instanceof ClientEvent.Disconnected d) {
             disconnected(d.reason());
         }

@@ -1,5 +1,8 @@
 package app.statustracker.runtime;
 
+import app.statustracker.wa.client.StatusReceipt;
+import java.util.List;
+
 import app.statustracker.domain.SessionState;
 
 /** Where a {@link SessionConnection} records what happened: the database first, then CDI events. */
@@ -11,6 +14,9 @@ interface SessionEvents {
     void qrCode(SessionConnection c, String qr);
 
     void pairingCode(SessionConnection c, String code, String phoneNumber);
+
+    /** Receipts for our statuses; {@code ackAfterCommit} tells WhatsApp once they are stored. */
+    void statusReceipts(SessionConnection c, List<StatusReceipt> receipts, Runnable ackAfterCommit);
 
     /** The phone unlinked us: state logged_out, key material forgotten. */
     void loggedOut(SessionConnection c);

@@ -4,6 +4,24 @@ import app.statustracker.config.Settings;
 import app.statustracker.domain.Session;
 import app.statustracker.domain.SessionState;
 import app.statustracker.persistence.JpaCredentialsStore;
+import app.statustracker.persistence.JpaIdentityKeyStore;
+import app.statustracker.persistence.JpaLidMappingStore;
+import app.statustracker.persistence.JpaSenderKeyHolders;
+import app.statustracker.persistence.JpaSenderKeyStore;
+import app.statustracker.persistence.JpaSignalSessionStore;
+import app.statustracker.persistence.LidMappingRepository;
+import app.statustracker.persistence.SealedRecordRepository;
+import app.statustracker.persistence.SenderKeyHolderRepository;
+import app.statustracker.runtime.events.StatusReceiptsArrived;
+import app.statustracker.wa.client.StatusReceipt;
+import app.statustracker.wa.client.StatusStores;
+import app.statustracker.wa.signal.IdentityKeyStore;
+import app.statustracker.wa.signal.SenderKeyStore;
+import app.statustracker.wa.signal.SignalSessionStore;
+import app.statustracker.wa.status.LidMappingStore;
+import app.statustracker.wa.status.MessageIds;
+import app.statustracker.wa.status.SenderKeyHolders;
+import java.security.SecureRandom;
 import app.statustracker.persistence.JpaPreKeyStore;
 import app.statustracker.persistence.KeyMaterialRepository;
 import app.statustracker.persistence.SessionStateRepository;
@@ -74,11 +92,21 @@ public class SessionRuntime {
     @Inject
     KeyMaterialRepository keyMaterial;
     @Inject
+    SealedRecordRepository sealed;
+    @Inject
+    LidMappingRepository lidMappings;
+    @Inject
+    SenderKeyHolderRepository senderKeyHolders;
+    @Inject
     Event<ConnectionChanged> connectionChanged;
+    @Inject
+    Event<StatusReceiptsArrived> statusReceiptsArrived;
     @Inject
     Event<PairingCodeIssued> pairingCodeIssued;
     @Inject
     Event<QrCodeIssued> qrCodeIssued;
+
+    private static final SecureRandom ID_RANDOM = new SecureRandom();
 
     private final Map<String, SessionConnection> connections = new ConcurrentHashMap<>();
     /* Not implemented by the bean itself: an EJB implementing an interface would expose it as its business view. */
@@ -157,10 +185,19 @@ public class SessionRuntime {
      * in when the audience was empty). Completes with the server-acked status, or exceptionally with
      * {@link SessionNotConnectedException} or {@link StatusRejectedException}.
      */
-    public CompletableFuture<PostedStatus> postStatus(String sessionId, TextStatus status, List<String> audience) {
+    public CompletableFuture<PostedStatus> postStatus(String sessionId, String messageId, TextStatus status,
+                                                      List<String> audience) {
         SessionConnection c = connections.get(sessionId);
         return c == null ? CompletableFuture.failedFuture(new SessionNotConnectedException(sessionId))
-                : c.postStatus(status, audience);
+                : c.postStatus(messageId, status, audience);
+    }
+
+    /**
+     * A fresh WhatsApp message id for a status of the account with this phone number (protocol-notes §8.3): the
+     * service stores the status under it before posting, so receipts always find their row.
+     */
+    public String newStatusId(String ownNumber) {
+        return MessageIds.generate(ownNumber, java.time.Instant.now(), ID_RANDOM);
     }
 
     /** Deletes one of our statuses for everyone: a REVOKE to the same audience (protocol-notes §12). */
@@ -193,7 +230,15 @@ public class SessionRuntime {
                 new JpaPreKeyStore(keyMaterial, c.sessionPk()), PreKeyStore.class);
         SerialExecutor serial = new SerialExecutor(executor);
         ClientListener listener = event -> serial.execute(() -> c.on(event));
-        return new WaClient(connector, scheduler, clientConfig, creds, preKeys, listener);
+        long pk = c.sessionPk();
+        StatusStores stores = new StatusStores(
+                contextService.createContextualProxy(new JpaSignalSessionStore(sealed, pk), SignalSessionStore.class),
+                contextService.createContextualProxy(new JpaIdentityKeyStore(sealed, pk), IdentityKeyStore.class),
+                contextService.createContextualProxy(new JpaSenderKeyStore(sealed, pk), SenderKeyStore.class),
+                contextService.createContextualProxy(new JpaLidMappingStore(lidMappings, pk), LidMappingStore.class),
+                contextService.createContextualProxy(new JpaSenderKeyHolders(senderKeyHolders, pk),
+                        SenderKeyHolders.class));
+        return new WaClient(connector, scheduler, clientConfig, creds, preKeys, stores, listener);
     }
 
     /** Records what a connection reports: the database first, then the CDI events. */
@@ -222,6 +267,11 @@ public class SessionRuntime {
         @Override
         public void pairingCode(SessionConnection c, String code, String phoneNumber) {
             pairingCodeIssued.fire(new PairingCodeIssued(c.sessionId(), code, phoneNumber));
+        }
+
+        @Override
+        public void statusReceipts(SessionConnection c, List<StatusReceipt> receipts, Runnable ackAfterCommit) {
+            statusReceiptsArrived.fire(new StatusReceiptsArrived(c.sessionId(), receipts, ackAfterCommit));
         }
 
         @Override

@@ -90,10 +90,13 @@ public class StatusService {
 
         inFlight.started(sessionId);
         try {
-            Status row = statuses.createSending(session.getId(), status.type(), status.content(), status.caption());
+            // the row holds the WhatsApp id from the start: receipts racing the ack always find it
+            String messageId = runtime.newStatusId(session.getOwnNumber());
+            Status row = statuses.createSending(session.getId(), messageId, status.type(), status.content(),
+                    status.caption());
             PostedStatus posted;
             try {
-                posted = await(runtime.postStatus(sessionId, message, audience));
+                posted = await(runtime.postStatus(sessionId, messageId, message, audience));
             } catch (SessionNotConnectedException e) {
                 statuses.forget(row.getId()); // it never left: as if it had been refused up front
                 throw new ConflictException(notConnected(sessionId));

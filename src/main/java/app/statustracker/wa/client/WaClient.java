@@ -1,5 +1,8 @@
 package app.statustracker.wa.client;
 
+import app.statustracker.wa.status.MessageIds;
+import java.time.Instant;
+
 import app.statustracker.wa.signal.PreKeyStore;
 import app.statustracker.wa.status.StanzaChannel;
 import app.statustracker.wa.transport.ConnectRequest;
@@ -9,7 +12,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
@@ -47,7 +49,7 @@ public final class WaClient {
     /**
      * A client that can also post and revoke statuses, answer retry receipts for them and decrypt incoming messages,
      * with these per-device stores ({@code statusStores} null: it cannot, and acks messages unread). All Signal work
-     * of the client runs one task at a time on the common pool, like the pre-key batches.
+     * of the client runs one task at a time on the scheduler's threads (the server's managed executor in the app).
      */
     public WaClient(WaConnector connector, ScheduledExecutorService scheduler, ClientConfig config,
                     CredentialsStore credentialsStore, PreKeyStore preKeyStore, StatusStores statusStores,
@@ -59,7 +61,7 @@ public final class WaClient {
         this.preKeyStore = Objects.requireNonNull(preKeyStore, "preKeyStore");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.signal = statusStores == null ? null : new DeviceSignal(statusStores, preKeyStore,
-                ForkJoinPool.commonPool(), random, Clock.systemUTC(), config.statusAckTimeout());
+                scheduler, random, Clock.systemUTC(), config.statusAckTimeout());
         this.incomingMessages = new IncomingMessages(this, signal, Clock.systemUTC());
         this.retryReceipts = new RetryReceipts(this, signal);
     }
@@ -116,8 +118,25 @@ public final class WaClient {
      * in, or no status stores).
      */
     public CompletableFuture<PostedStatus> postStatus(TextStatus status, List<String> phoneNumbers) {
+        return postStatus(null, status, phoneNumbers);
+    }
+
+    /** As {@link #postStatus(TextStatus, List)} under a message id from {@link #newMessageId()} (null: a fresh one). */
+    public CompletableFuture<PostedStatus> postStatus(String messageId, TextStatus status, List<String> phoneNumbers) {
         return withPoster((session, creds) -> signal.statusSender(creds).post(session, DeviceSignal.poster(creds),
-                status, phoneNumbers));
+                messageId, status, phoneNumbers));
+    }
+
+    /** A new message id in WhatsApp's format for this linked device (protocol-notes §8.3). */
+    public String newMessageId() {
+        DeviceCredentials creds;
+        synchronized (lock) {
+            creds = credentials;
+        }
+        if (creds == null || !creds.isRegistered()) {
+            throw new IllegalStateException("not linked");
+        }
+        return MessageIds.generate(creds.me().phoneNumber().user(), Instant.now(), random);
     }
 
     /** Deletes our status {@code statusId} for everyone: a REVOKE to the same audience (protocol-notes §12). */

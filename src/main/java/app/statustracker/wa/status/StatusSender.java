@@ -70,6 +70,16 @@ public final class StatusSender {
      */
     public CompletableFuture<PostedStatus> post(StanzaChannel channel, Poster poster, TextStatus status,
                                                 List<String> phoneNumbers) {
+        return post(channel, poster, null, status, phoneNumbers);
+    }
+
+    /**
+     * As {@link #post(StanzaChannel, Poster, TextStatus, List)} under a message id the caller chose (from
+     * {@link MessageIds}), so that it can store the status under its final id before anything is sent and no
+     * receipt can arrive for an id it does not know yet. Null: a fresh id.
+     */
+    public CompletableFuture<PostedStatus> post(StanzaChannel channel, Poster poster, String messageId,
+                                                TextStatus status, List<String> phoneNumbers) {
         Message message;
         try {
             requireNumbers(phoneNumbers);
@@ -77,7 +87,7 @@ public final class StatusSender {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return unwrapped(enqueue(() -> send(channel, poster, message, false, phoneNumbers)));
+        return unwrapped(enqueue(() -> send(channel, poster, messageId, message, false, phoneNumbers)));
     }
 
     /** Revokes our status {@code statusId} for the same audience (§12): a new message id, {@code edit="7"}. */
@@ -91,7 +101,8 @@ public final class StatusSender {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return unwrapped(enqueue(() -> send(channel, poster, StatusMessages.revoke(statusId), true, phoneNumbers)));
+        return unwrapped(enqueue(() -> send(channel, poster, null, StatusMessages.revoke(statusId), true,
+                phoneNumbers)));
     }
 
     /**
@@ -117,9 +128,10 @@ public final class StatusSender {
         }
     }
 
-    private CompletableFuture<PostedStatus> send(StanzaChannel channel, Poster poster, Message message,
-                                                 boolean revoke, List<String> phoneNumbers) {
-        String id = MessageIds.generate(poster.phoneNumberUser().user(), clock.instant(), random);
+    private CompletableFuture<PostedStatus> send(StanzaChannel channel, Poster poster, String messageId,
+                                                 Message message, boolean revoke, List<String> phoneNumbers) {
+        String id = messageId != null ? messageId
+                : MessageIds.generate(poster.phoneNumberUser().user(), clock.instant(), random);
         return resolver.resolve(channel, poster, phoneNumbers, id)
                 .thenCompose(audience -> {
                     List<Jid> devices = audience.devicesExcept(poster.lidDevice());

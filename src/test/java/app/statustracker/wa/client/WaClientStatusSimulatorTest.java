@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.statustracker.simulator.SimulatorConfig;
 import app.statustracker.simulator.WaSimulator;
+import app.statustracker.simulator.relay.AckFault;
 import app.statustracker.simulator.connection.SimConnection;
 import app.statustracker.simulator.journal.SeenStanza;
 import app.statustracker.wa.binary.Jid;
@@ -144,6 +145,7 @@ class WaClientStatusSimulatorTest {
 
     @Test
     void messageAcksAreMatchedByIdWithTimeAndError() throws Exception {
+        simulator.faultMessageAcks(PHONE, AckFault.drop(), 2); // the test plays the server's acks itself
         CompletableFuture<MessageAck> accepted = client.statusChannel().sendMessage(message("3EB0M1"), WAIT);
         CompletableFuture<MessageAck> refused = client.statusChannel().sendMessage(message("3EB0M2"), WAIT);
         awaitInboundMessage("3EB0M2");
@@ -157,6 +159,7 @@ class WaClientStatusSimulatorTest {
 
     @Test
     void aMissingAckTimesOutAndAClosedConnectionFailsTheWait() throws Exception {
+        simulator.faultMessageAcks(PHONE, AckFault.drop(), 2);
         CompletableFuture<MessageAck> silent = client.statusChannel().sendMessage(message("3EB0T1"),
                 Duration.ofMillis(300));
         ExecutionException timeout = assertThrows(ExecutionException.class, () -> silent.get(10, TimeUnit.SECONDS));
