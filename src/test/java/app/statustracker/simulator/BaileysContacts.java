@@ -21,18 +21,18 @@ import java.util.Map;
  * companion linked by QR to its own simulator account, whose socket can be closed and logged in again, and
  * whose received messages, message updates and receipt updates the driver records.
  */
-final class BaileysContacts {
-    static final Duration WAIT = Duration.ofSeconds(20);
+public final class BaileysContacts {
+    public static final Duration WAIT = Duration.ofSeconds(20);
 
     private final BaileysDriver baileys;
     private final WaSimulator simulator;
     private final BaileysLinking linking;
 
     /** One contact: its simulator account and device, and the driver handle of its current socket. */
-    static final class Contact {
-        final String name;
-        final Account account;
-        final int deviceId;
+    public static final class Contact {
+        public final String name;
+        public final Account account;
+        public final int deviceId;
         volatile BaileysLinking.Socket socket;
 
         Contact(String name, Account account, int deviceId) {
@@ -41,23 +41,23 @@ final class BaileysContacts {
             this.deviceId = deviceId;
         }
 
-        String lidUser() {
+        public String lidUser() {
             return account.lidJid(0);
         }
 
-        String phone() {
+        public String phone() {
             return account.phoneNumber();
         }
     }
 
-    BaileysContacts(BaileysDriver baileys, WaSimulator simulator, BaileysLinking linking) {
+    public BaileysContacts(BaileysDriver baileys, WaSimulator simulator, BaileysLinking linking) {
         this.baileys = baileys;
         this.simulator = simulator;
         this.linking = linking;
     }
 
     /** Creates the account (push name = name), links a new Baileys device by QR and logs it in as {@code name}. */
-    Contact link(String name, String phoneNumber) throws Exception {
+    public Contact link(String name, String phoneNumber) throws Exception {
         Account account = simulator.createAccount(phoneNumber);
         simulator.setPushName(phoneNumber, name);
         BaileysLinking.Socket registering = linking.connect(null);
@@ -71,7 +71,7 @@ final class BaileysContacts {
     }
 
     /** A new socket on the contact's auth state, waited for until open and past its offline queue. */
-    void connect(Contact contact) {
+    public void connect(Contact contact) {
         JsonObject opened = baileys.call("contactConnect", Json.createObjectBuilder().add("name", contact.name)
                 .add("url", simulator.wsUrl().toString())
                 .add("rootPublicKey", HexFormat.of().formatHex(simulator.rootPublicKey()))
@@ -80,7 +80,7 @@ final class BaileysContacts {
         linking.awaitUpdate(contact.socket, data -> data.getBoolean("receivedPendingNotifications", false));
     }
 
-    void disconnect(Contact contact) {
+    public void disconnect(Contact contact) {
         linking.disconnect(contact.socket);
         simulator.awaitConnection(c -> c.device().isPresent() && !c.isOpen()
                 && c.device().get().phoneNumber().equals(contact.phone()), WAIT);
@@ -92,7 +92,7 @@ final class BaileysContacts {
      * receipt and status updates arriving meanwhile into it instead of emitting them; over loopback viewers
      * answer within that window, which no real viewer does.
      */
-    JsonObject postStatus(Contact poster, String text, List<Contact> audience, String backgroundColor, int font) {
+    public JsonObject postStatus(Contact poster, String text, List<Contact> audience, String backgroundColor, int font) {
         JsonObject key = baileys.call("postStatus", Json.createObjectBuilder().add("name", poster.name)
                 .add("text", text).add("statusJidList", lids(audience)).add("backgroundColor", backgroundColor)
                 .add("font", font).build()).getJsonObject("key");
@@ -100,12 +100,12 @@ final class BaileysContacts {
         return key;
     }
 
-    JsonObject revokeStatus(Contact poster, JsonObject key, List<Contact> audience) {
+    public JsonObject revokeStatus(Contact poster, JsonObject key, List<Contact> audience) {
         return baileys.call("revokeStatus", Json.createObjectBuilder().add("name", poster.name).add("key", key)
                 .add("statusJidList", lids(audience)).build()).getJsonObject("key");
     }
 
-    void readStatuses(Contact viewer, JsonObject... keys) {
+    public void readStatuses(Contact viewer, JsonObject... keys) {
         baileys.call("readStatuses", Json.createObjectBuilder().add("name", viewer.name)
                 .add("keys", Json.createArrayBuilder(List.of(keys))).build());
     }
@@ -114,7 +114,7 @@ final class BaileysContacts {
      * Waits until the contact recorded {@code count} entries of {@code kind} (received, updates, receipts)
      * whose dotted paths equal the given values; returns them.
      */
-    JsonArray awaitRecorded(Contact contact, String kind, Map<String, Object> where, int count, Duration timeout) {
+    public JsonArray awaitRecorded(Contact contact, String kind, Map<String, Object> where, int count, Duration timeout) {
         JsonObjectBuilder match = Json.createObjectBuilder();
         where.forEach((path, value) -> match.add(path, String.valueOf(value)));
         try {
@@ -139,12 +139,12 @@ final class BaileysContacts {
         return text.toString();
     }
 
-    JsonObject awaitOne(Contact contact, String kind, Map<String, Object> where) {
+    public JsonObject awaitOne(Contact contact, String kind, Map<String, Object> where) {
         return awaitRecorded(contact, kind, where, 1, WAIT).getJsonObject(0);
     }
 
     /** Everything of {@code kind} the contact recorded so far. */
-    List<JsonObject> recorded(Contact contact, String kind) {
+    public List<JsonObject> recorded(Contact contact, String kind) {
         return baileys.call("recordings", Json.createObjectBuilder().add("name", contact.name).build())
                 .getJsonArray(kind).getValuesAs(JsonObject.class);
     }

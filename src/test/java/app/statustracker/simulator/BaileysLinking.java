@@ -14,17 +14,17 @@ import java.util.function.Predicate;
  * Steps the Baileys tests repeat: open a Baileys socket against the simulator (new device or an existing
  * auth state), wait for its connection updates, and link a fresh device by QR.
  */
-final class BaileysLinking {
+public final class BaileysLinking {
     static final Duration WAIT = Duration.ofSeconds(20);
 
     private final BaileysDriver baileys;
     private final WaSimulator simulator;
 
     /** A Baileys socket: its driver handle and the auth state it runs on. */
-    record Socket(String handle, String auth) {
+    public record Socket(String handle, String auth) {
     }
 
-    BaileysLinking(BaileysDriver baileys, WaSimulator simulator) {
+    public BaileysLinking(BaileysDriver baileys, WaSimulator simulator) {
         this.baileys = baileys;
         this.simulator = simulator;
     }
