@@ -4,6 +4,7 @@ import app.statustracker.config.ConfigLookup;
 import app.statustracker.config.DotEnvFile;
 import app.statustracker.config.FirstStartSecrets;
 import app.statustracker.config.InvalidSettingException;
+import app.statustracker.config.StatusSettings;
 import app.statustracker.config.Settings;
 import app.statustracker.wa.transport.TransportOptions;
 import java.nio.file.Files;
@@ -28,7 +29,9 @@ public final class Launcher {
         Path envFile = ConfigLookup.envFile();
         Settings settings;
         try {
-            settings = Settings.from(ConfigLookup.layered(DotEnvFile.read(envFile)));
+            var lookup = ConfigLookup.layered(DotEnvFile.read(envFile));
+            settings = Settings.from(lookup);
+            StatusSettings.from(lookup); // checked here too, so a bad value stops the start with one line
             FirstStartSecrets.masterKey(settings.masterKeyFile());
         } catch (InvalidSettingException e) {
             System.err.println(e.getMessage());

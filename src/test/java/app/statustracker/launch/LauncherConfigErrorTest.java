@@ -18,7 +18,8 @@ class LauncherConfigErrorTest {
     Path dir;
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"PORT|seventy", "DB_URL|jdbc:oracle:thin:@x", "WA_ROOT_PUBLIC_KEY|00"})
+    @CsvSource(delimiter = '|', value = {"PORT|seventy", "DB_URL|jdbc:oracle:thin:@x", "WA_ROOT_PUBLIC_KEY|00",
+            "RECEIPT_FLUSH_MS|soon"})
     void badSettingInDotEnvStopsTheStart(String key, String value) throws Exception {
         Path env = dir.resolve(".env");
         Files.writeString(env, key + "=" + value + "\n");
@@ -27,7 +28,7 @@ class LauncherConfigErrorTest {
                 "-cp", System.getProperty("java.class.path"),
                 Launcher.class.getName()))
                 .directory(dir.toFile());
-        pb.environment().keySet().removeIf(k -> List.of("PORT", "DB_URL", "WA_ROOT_PUBLIC_KEY", "API_KEY").contains(k));
+        pb.environment().keySet().removeIf(k -> List.of("PORT", "DB_URL", "WA_ROOT_PUBLIC_KEY", "API_KEY", "RECEIPT_FLUSH_MS").contains(k));
         pb.environment().put("ENV_FILE", env.toString());
         pb.environment().put("DATA_DIR", dir.resolve("data").toString());
         Process p = pb.start();
