@@ -15,7 +15,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -38,8 +37,6 @@ public class StatusReceiptRecorder {
     @Inject
     ViewerReceiptWriter writer;
     @Inject
-    PostsInFlight inFlight;
-    @Inject
     StatusSettings settings;
     @Inject
     Event<StatusViewersChanged> viewersChanged;
@@ -52,8 +49,7 @@ public class StatusReceiptRecorder {
         batcher = new ReceiptBatcher(writer::write,
                 (session, statusId, rows) -> viewersChanged.fire(new StatusViewersChanged(session, statusId,
                         rows.stream().map(ViewerView::of).toList())),
-                inFlight::isPosting, settings.receiptBatchMax(), settings.receiptBatchMax() * QUEUE_BATCHES,
-                settings.sendTimeout().plus(Duration.ofSeconds(5)), Clock.systemUTC());
+                settings.receiptBatchMax(), settings.receiptBatchMax() * QUEUE_BATCHES, Clock.systemUTC());
         long every = settings.receiptFlushInterval().toMillis();
         ticker = scheduler.scheduleWithFixedDelay(this::flushAll, every, every, TimeUnit.MILLISECONDS);
     }

@@ -65,8 +65,6 @@ public class StatusService {
     @Inject
     LinkPreviews previews;
     @Inject
-    PostsInFlight inFlight;
-    @Inject
     StatusSettings settings;
     @Inject
     Event<StatusSent> sent;
@@ -88,37 +86,32 @@ public class StatusService {
         TextStatus message = new TextStatus(status.text(), status.backgroundArgb(), status.textArgb(), status.font(),
                 preview);
 
-        inFlight.started(sessionId);
+        // the row holds the WhatsApp id from the start: receipts racing the ack always find it
+        String messageId = runtime.newStatusId(session.getOwnNumber());
+        Status row = statuses.createSending(session.getId(), messageId, status.type(), status.content(),
+                status.caption());
+        PostedStatus posted;
         try {
-            // the row holds the WhatsApp id from the start: receipts racing the ack always find it
-            String messageId = runtime.newStatusId(session.getOwnNumber());
-            Status row = statuses.createSending(session.getId(), messageId, status.type(), status.content(),
-                    status.caption());
-            PostedStatus posted;
-            try {
-                posted = await(runtime.postStatus(sessionId, messageId, message, audience));
-            } catch (SessionNotConnectedException e) {
-                statuses.forget(row.getId()); // it never left: as if it had been refused up front
-                throw new ConflictException(notConnected(sessionId));
-            } catch (StatusRejectedException e) {
-                statuses.markFailed(row.getId(), e.reason());
-                changed.fire(new StatusesChanged(sessionId));
-                throw new UpstreamRejectedException("WhatsApp did not accept the status: " + e.reason());
-            }
-            List<StatusRepository.Recipient> recipients = posted.recipients().stream()
-                    .map(r -> new StatusRepository.Recipient(r.jid().user() + "@" + r.jid().server(), r.phoneNumber()))
-                    .toList();
-            Status done = statuses.markSent(row.getId(), posted.messageId(), recipients).orElseThrow(() ->
-                    new NotFoundException("The status was deleted while it was being sent"));
-            List<String> numbers = posted.recipients().stream().map(PostedStatus.Recipient::phoneNumber).distinct().toList();
-            sent.fire(new StatusSent(sessionId, done.getMessageId(), done.getType().wire(), done.getContent(),
-                    done.getCaption(), done.getState().wire(), numbers, done.getCreatedAt()));
+            posted = await(runtime.postStatus(sessionId, messageId, message, audience));
+        } catch (SessionNotConnectedException e) {
+            statuses.forget(row.getId()); // it never left: as if it had been refused up front
+            throw new ConflictException(notConnected(sessionId));
+        } catch (StatusRejectedException e) {
+            statuses.markFailed(row.getId(), e.reason());
             changed.fire(new StatusesChanged(sessionId));
-            return new SentStatusView(done.getMessageId(), done.getType().wire(), done.getState().wire(), numbers,
-                    done.getCreatedAt());
-        } finally {
-            inFlight.finished(sessionId);
+            throw new UpstreamRejectedException("WhatsApp did not accept the status: " + e.reason());
         }
+        List<StatusRepository.Recipient> recipients = posted.recipients().stream()
+                .map(r -> new StatusRepository.Recipient(r.jid().user() + "@" + r.jid().server(), r.phoneNumber()))
+                .toList();
+        Status done = statuses.markSent(row.getId(), posted.messageId(), recipients).orElseThrow(() ->
+                new NotFoundException("The status was deleted while it was being sent"));
+        List<String> numbers = posted.recipients().stream().map(PostedStatus.Recipient::phoneNumber).distinct().toList();
+        sent.fire(new StatusSent(sessionId, done.getMessageId(), done.getType().wire(), done.getContent(),
+                done.getCaption(), done.getState().wire(), numbers, done.getCreatedAt()));
+        changed.fire(new StatusesChanged(sessionId));
+        return new SentStatusView(done.getMessageId(), done.getType().wire(), done.getState().wire(), numbers,
+                done.getCreatedAt());
     }
 
     /** Statuses of the last 24 hours, newest first, with their audience and receipt counts. */

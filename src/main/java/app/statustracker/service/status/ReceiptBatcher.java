@@ -9,7 +9,6 @@ import app.statustracker.runtime.events.StatusReceiptsArrived;
 import app.statustracker.wa.binary.Jid;
 import app.statustracker.wa.client.StatusReceipt;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,10 +17,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,10 +27,9 @@ import java.util.logging.Logger;
  * stanza waits in a queue until the next flush, a flush writes all of them in one transaction, and only when that
  * committed do their acks go out, so a crash before the commit makes WhatsApp redeliver instead of losing a view.
  *
- * <p>Receipts for status ids no row knows are dropped and acked, except while their session is posting: a new
- * post's row carries a provisional id until the server ack, so its first receipts wait (unacked) for the row to
- * learn its real id, for at most {@code holdLimit}. A batch that fails to commit is retried twice, then left
- * unacked for WhatsApp to redeliver at the next connection.
+ * <p>Receipts for status ids no row knows (statuses posted from the phone, or deleted here) are dropped and acked:
+ * a post's row is committed under its final WhatsApp id before the status is sent, so no receipt can race it. A
+ * batch that fails to commit is retried twice, then left unacked for WhatsApp to redeliver at the next connection.
  *
  * <p>Plain Java: the application wires it to the database, the CDI events and a scheduler
  * ({@code service.StatusReceiptRecorder}).
@@ -65,28 +61,22 @@ public final class ReceiptBatcher {
 
     private final Writer writer;
     private final Listener listener;
-    private final Predicate<String> posting;
     private final int batchMax;
     private final int queueMax;
-    private final Duration holdLimit;
     private final Clock clock;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final Deque<Pending> retry = new ArrayDeque<>(); // only touched under the flush lock
     private final AtomicInteger queued = new AtomicInteger();
 
     /**
-     * @param posting   whether a session is posting right now ({@code service.PostsInFlight})
      * @param batchMax  receipts per transaction at most
      * @param queueMax  receipts waiting at most; beyond, new stanzas are left unacked for redelivery
      */
-    public ReceiptBatcher(Writer writer, Listener listener, Predicate<String> posting, int batchMax, int queueMax,
-                          Duration holdLimit, Clock clock) {
+    public ReceiptBatcher(Writer writer, Listener listener, int batchMax, int queueMax, Clock clock) {
         this.writer = writer;
         this.listener = listener;
-        this.posting = posting;
         this.batchMax = batchMax;
         this.queueMax = queueMax;
-        this.holdLimit = holdLimit;
         this.clock = clock;
     }
 
@@ -119,15 +109,7 @@ public final class ReceiptBatcher {
             giveBack(batch, e);
             return batch.size();
         }
-        List<Pending> held = new ArrayList<>();
-        for (Pending p : batch) {
-            if (mustHold(p, result)) {
-                held.add(p);
-            } else {
-                ack(p);
-            }
-        }
-        held.forEach(this::requeue);
+        batch.forEach(ReceiptBatcher::ack);
         result.viewers().forEach((session, lists) -> lists.forEach((statusId, rows) -> {
             try {
                 listener.viewersChanged(session, statusId, rows);
@@ -186,21 +168,6 @@ public final class ReceiptBatcher {
             case READ -> ReceiptKind.READ;
             case PLAYED -> ReceiptKind.PLAYED;
         };
-    }
-
-    private boolean mustHold(Pending p, ReceiptBatchResult result) {
-        String session = p.stanza.sessionId();
-        if (result.unknownSessions().contains(session) || !posting.test(session)
-                || Duration.between(p.arrived, clock.instant()).compareTo(holdLimit) >= 0) {
-            return false;
-        }
-        Set<String> unknown = result.unknownStatusIds().getOrDefault(session, Set.of());
-        return p.stanza.receipts().stream().anyMatch(r -> unknown.contains(r.statusId()));
-    }
-
-    private void requeue(Pending p) {
-        queued.addAndGet(Math.max(1, p.stanza.receipts().size()));
-        queue.add(p);
     }
 
     private void giveBack(List<Pending> batch, RuntimeException e) {

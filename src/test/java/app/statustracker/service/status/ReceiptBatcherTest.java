@@ -12,7 +12,6 @@ import app.statustracker.runtime.events.StatusReceiptsArrived;
 import app.statustracker.wa.binary.Jid;
 import app.statustracker.wa.client.StatusReceipt;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,11 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Batching, acks after the commit only, holding receipts of a post in flight, retries: with a fake database. */
+/** Batching, acks after the commit only, retries: with a fake database. */
 class ReceiptBatcherTest {
     private static final Instant T = Instant.parse("2026-11-25T12:00:00Z");
     private static final Jid PN = Jid.of("15550001111", "s.whatsapp.net");
@@ -63,11 +61,10 @@ class ReceiptBatcherTest {
 
     private final FakeDatabase db = new FakeDatabase();
     private final List<String> events = new ArrayList<>();
-    private final AtomicBoolean posting = new AtomicBoolean();
 
     private ReceiptBatcher batcher(int batchMax) {
         return new ReceiptBatcher(db, (s, id, rows) -> events.add(s + "/" + id + "/" + rows.size()),
-                s -> posting.get(), batchMax, 1_000, Duration.ofMinutes(2), Clock.fixed(T, ZoneOffset.UTC));
+                batchMax, 1_000, Clock.fixed(T, ZoneOffset.UTC));
     }
 
     private static StatusReceiptsArrived stanza(AtomicInteger acks, StatusReceipt... receipts) {
@@ -112,25 +109,13 @@ class ReceiptBatcherTest {
     }
 
     @Test
-    void unknownStatusesAreAckedUnlessTheirSessionIsPosting() {
+    void receiptsForUnknownStatusesAreAckedAndChangeNothing() {
         ReceiptBatcher b = batcher(100);
         AtomicInteger acks = new AtomicInteger();
         b.offer(stanza(acks, read("NEW", PN)));
         b.flush();
         assertEquals(1, acks.get(), "dropped and acked: nothing would ever claim it");
-
-        posting.set(true);
-        AtomicInteger heldAcks = new AtomicInteger();
-        b.offer(stanza(heldAcks, read("S1", PN), read("NEW2", LID)));
-        b.flush();
-        assertEquals(0, heldAcks.get(), "held while a post may still take that id");
-        assertEquals(2, b.queued());
-        db.known.add("NEW2"); // the post was acked and its row took the real id
-        posting.set(false);
-        events.clear();
-        b.flush();
-        assertEquals(1, heldAcks.get());
-        assertTrue(events.contains("acc1/NEW2/1"), events.toString());
+        assertTrue(events.isEmpty(), events.toString());
     }
 
     @Test
