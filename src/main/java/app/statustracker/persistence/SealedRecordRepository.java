@@ -150,12 +150,25 @@ public class SealedRecordRepository {
         }
     }
 
+    /** Deletes the session's records last written before {@code cutoff}. @return how many */
+    @Transactional
+    public int deleteOlderThan(SealedTable table, long sessionPk, java.time.Instant cutoff) {
+        String sql = "DELETE FROM " + table.table() + " WHERE session_pk = ? AND updated_at < ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, sessionPk);
+            ps.setObject(2, LocalDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("deleting old " + table.table() + " records failed", e);
+        }
+    }
+
     /** After a logout: the device's Signal state is dead, with its sender-key holders (LID mappings stay). */
     @Transactional
     public void forgetSession(long sessionPk) {
         try (Connection c = dataSource.getConnection()) {
             for (String t : new String[] {"signal_identities", "signal_sessions", "sender_keys",
-                    "sender_key_holders"}) {
+                    "sender_key_holders", "sent_status_payloads"}) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + t + " WHERE session_pk = ?")) {
                     ps.setLong(1, sessionPk);
                     ps.executeUpdate();

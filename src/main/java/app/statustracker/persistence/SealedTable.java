@@ -10,7 +10,9 @@ public enum SealedTable {
     /** Double-ratchet session records, by Signal address {@code name.device}. */
     SIGNAL_SESSIONS("signal_sessions"),
     /** Sender-key records (ours and received ones), by {@code group::name::device}. */
-    SENDER_KEYS("sender_keys");
+    SENDER_KEYS("sender_keys"),
+    /** What we sent as each recent status, by message id, to answer retry receipts after a restart (V4). */
+    SENT_STATUS_PAYLOADS("sent_status_payloads");
 
     private final String table;
 

@@ -78,7 +78,7 @@ public class SessionStateRepository {
                 .executeUpdate();
         // the Signal state (V3) was built on the dead identity too; LID mappings are facts about contacts and stay
         for (String table : new String[] {"signal_identities", "signal_sessions", "sender_keys",
-                "sender_key_holders"}) {
+                "sender_key_holders", "sent_status_payloads"}) {
             em.createNativeQuery("DELETE FROM " + table + " WHERE session_pk = ?1").setParameter(1, sessionPk)
                     .executeUpdate();
         }

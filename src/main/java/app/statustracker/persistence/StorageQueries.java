@@ -35,7 +35,8 @@ public final class StorageQueries {
         H2_COLUMNS.put("device_credentials", "session_pk:b data:v updated_at:b");
         ROWS.put("pre_keys", "FROM pre_keys x WHERE x.session_pk = s.id");
         H2_COLUMNS.put("pre_keys", "session_pk:b key_id:b data:v");
-        for (String sealed : new String[] {"signal_identities", "signal_sessions", "sender_keys"}) {
+        for (String sealed : new String[] {"signal_identities", "signal_sessions", "sender_keys",
+                "sent_status_payloads"}) {
             ROWS.put(sealed, "FROM " + sealed + " x WHERE x.session_pk = s.id");
             H2_COLUMNS.put(sealed, "session_pk:b record_key:v data:v updated_at:b");
         }

@@ -6,6 +6,7 @@ import app.statustracker.domain.SessionState;
 import app.statustracker.persistence.JpaCredentialsStore;
 import app.statustracker.persistence.JpaIdentityKeyStore;
 import app.statustracker.persistence.JpaLidMappingStore;
+import app.statustracker.persistence.JpaRecentStatuses;
 import app.statustracker.persistence.JpaSenderKeyHolders;
 import app.statustracker.persistence.JpaSenderKeyStore;
 import app.statustracker.persistence.JpaSignalSessionStore;
@@ -20,6 +21,7 @@ import app.statustracker.wa.signal.SenderKeyStore;
 import app.statustracker.wa.signal.SignalSessionStore;
 import app.statustracker.wa.status.LidMappingStore;
 import app.statustracker.wa.status.MessageIds;
+import app.statustracker.wa.status.RecentStatuses;
 import app.statustracker.wa.status.SenderKeyHolders;
 import java.security.SecureRandom;
 import app.statustracker.persistence.JpaPreKeyStore;
@@ -237,7 +239,9 @@ public class SessionRuntime {
                 contextService.createContextualProxy(new JpaSenderKeyStore(sealed, pk), SenderKeyStore.class),
                 contextService.createContextualProxy(new JpaLidMappingStore(lidMappings, pk), LidMappingStore.class),
                 contextService.createContextualProxy(new JpaSenderKeyHolders(senderKeyHolders, pk),
-                        SenderKeyHolders.class));
+                        SenderKeyHolders.class),
+                contextService.createContextualProxy(new JpaRecentStatuses(sealed, pk, Clock.systemUTC()),
+                        RecentStatuses.class));
         return new WaClient(connector, scheduler, clientConfig, creds, preKeys, stores, listener);
     }
 

@@ -234,7 +234,7 @@ class ApiContractIT extends DeployedWar {
                 assertTrue(rs.getBoolean(2), "migration " + rs.getString(1) + " failed");
             }
         }
-        assertTrue(versions.containsAll(java.util.List.of("1", "2", "3")), versions + " in " + PostgresSchema.name());
+        assertTrue(versions.containsAll(java.util.List.of("1", "2", "3", "4")), versions + " in " + PostgresSchema.name());
         try (var c = PostgresSchema.connect();
              var rs = c.createStatement().executeQuery("SELECT table_name FROM information_schema.tables "
                      + "WHERE table_schema = current_schema() ORDER BY table_name")) {
@@ -244,7 +244,8 @@ class ApiContractIT extends DeployedWar {
             }
             assertTrue(tables.containsAll(java.util.List.of("sessions", "statuses", "status_recipients",
                     "status_viewers", "media_files", "device_credentials", "pre_keys", "signal_identities",
-                    "signal_sessions", "sender_keys", "lid_mappings", "sender_key_holders")), tables.toString());
+                    "signal_sessions", "sender_keys", "lid_mappings", "sender_key_holders", "sent_status_payloads")),
+                    tables.toString());
         }
     }
 

@@ -145,4 +145,42 @@ class SignalStoresOnDatabaseTest {
             assertEquals(Set.of(device), holders.holders(42), "another key's holders stay");
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void sentStatusesAreKeptForADayAcrossInstances(String name, Supplier<MigratedDatabase> db) throws Exception {
+        try (MigratedDatabase d = db.get()) {
+            long pk = d.insertSession("acc1");
+            byte[] masterKey = new byte[32];
+            RANDOM.nextBytes(masterKey);
+            SealedRecordRepository repo = new SealedRecordRepository(d.dataSource(), new KeyMaterialCipher(masterKey));
+            java.time.Instant sent = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            java.time.Clock clock = java.time.Clock.systemUTC();
+            Set<Jid> audience = Set.of(Jid.parse("100000000000001@lid"), Jid.parse("100000000000002@lid"));
+            app.statustracker.wa.status.SentStatus status = new app.statustracker.wa.status.SentStatus("3EB0AA11",
+                    "payload".getBytes(UTF_8), false, 77, audience, sent);
+            new JpaRecentStatuses(repo, pk, clock).remember(status);
+
+            // another instance over the same rows: what a restarted server sees
+            JpaRecentStatuses restarted = new JpaRecentStatuses(repo, pk, clock);
+            assertEquals(status, restarted.find("3EB0AA11").orElseThrow());
+            assertTrue(restarted.find("3EB0FFFF").isEmpty());
+            assertTrue(d.count("SELECT COUNT(*) FROM sent_status_payloads") == 1);
+
+            // a day later: the stored status is too old to answer, and writing the next one deletes its row
+            java.time.Instant dayAgo = sent.minus(java.time.Duration.ofHours(25));
+            restarted.remember(new app.statustracker.wa.status.SentStatus("3EB0OLD1", new byte[] {2}, false, 76,
+                    audience, dayAgo));
+            assertTrue(restarted.find("3EB0OLD1").isEmpty(), "a status older than a day is not answered");
+            try (java.sql.Connection c = d.connect(); java.sql.PreparedStatement ps = c.prepareStatement(
+                    "UPDATE sent_status_payloads SET updated_at = ? WHERE record_key <> '3EB0AA11'")) {
+                ps.setObject(1, java.time.LocalDateTime.ofInstant(dayAgo, java.time.ZoneOffset.UTC));
+                ps.executeUpdate();
+            }
+            restarted.remember(new app.statustracker.wa.status.SentStatus("3EB0BB22", new byte[] {1}, true, 78,
+                    audience, sent));
+            assertTrue(restarted.find("3EB0BB22").orElseThrow().revoke());
+            assertEquals(2, d.count("SELECT COUNT(*) FROM sent_status_payloads"), "only the day-old row went");
+        }
+    }
 }
