@@ -61,8 +61,13 @@ final class LinkedPoster {
             loggedIn.complete(null);
         } else if (event instanceof ClientEvent.Disconnected disconnected && !stopping) {
             DisconnectReason reason = disconnected.reason();
+            if (loggedIn.isDone()) {
+                System.err.println("[java] " + phone + " disconnected after login: " + reason);
+            }
             if (reason.reconnect() == DisconnectReason.Reconnect.NOW) {
                 client.connect(); // the 515 after pairing
+            } else if (reason.reconnect() == DisconnectReason.Reconnect.WITH_BACKOFF && loggedIn.isDone()) {
+                client.connect(); // as the runtime does, so that owed stanzas are redelivered
             } else {
                 loggedIn.completeExceptionally(new IllegalStateException(phone + " disconnected: " + reason));
             }

@@ -178,11 +178,16 @@ public final class ReceiptIngestBench {
     }
 
     private static void awaitCommitted(ReceiptPipeline pipeline, long target, String label) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        long nextReport = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (pipeline.committed() < target) {
+            if (System.nanoTime() > nextReport) {
+                log(label + ": " + pipeline.committed() + " of " + target + " committed");
+                nextReport += TimeUnit.SECONDS.toNanos(5);
+            }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(label + ": only " + pipeline.committed() + " of " + target
-                        + " receipts committed within 5 minutes");
+                        + " receipts committed within 3 minutes");
             }
             Thread.sleep(2);
         }

@@ -62,7 +62,8 @@ final class ReceiptPipeline implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
         scheduler.shutdownNow();
+        scheduler.awaitTermination(30, TimeUnit.SECONDS); // a flush in progress ends before the schema goes
     }
 }
