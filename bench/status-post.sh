@@ -2,19 +2,19 @@
 # Posting a text status to 500 contacts × 2 devices, first and second post, Java beside Baileys against the same
 # simulator. See bench/README.md.
 #
-#   bench/status-post.sh [--contacts 500] [--companions 1] [--repetitions 3] [--warmup 1] [--stores "memory jpa"]
+#   bench/status-post.sh [--contacts 500] [--companions 1] [--repetitions 5] [--warmup 1] [--stores "memory jpa"]
 #                        [--skip-baileys]
 #
 # One standalone simulator (its own JVM, loopback only) for the whole run: contacts are set up once (each has its
-# phone, device 0, and --companions virtual companions with real key material), then the Java poster runs all its
-# repetitions, then Baileys. JVM options: BENCH_JAVA_OPTS for the Java poster (default -Xmx512m, the server's),
+# phone, device 0, and --companions virtual companions with real key material); then Java and Baileys take turns,
+# a fresh process per repetition and side. JVM options: BENCH_JAVA_OPTS for the Java poster (default -Xmx512m, the server's),
 # SIM_JAVA_OPTS for the simulator (default -Xmx4g). The "jpa" stores need PostgreSQL on 127.0.0.1:5432, database
 # test, user postgres (as the integration tests). Writes target/bench/status-{java,baileys}.tsv, prints a table.
 set -euo pipefail
 
 contacts=500
 companions=1
-repetitions=3
+repetitions=5
 warmup=1
 stores="memory jpa"
 skip_baileys=false
@@ -69,8 +69,10 @@ for _ in $(seq 1 100); do
 done
 [ -n "$control_url" ] || { echo "the simulator did not start; see $out/simulator.err" >&2; exit 1; }
 
-# every first post uses a one-time pre-key of each device: enough for all posters of both sides
-one_time_keys=$(( (warmup + repetitions) * 3 + 2 ))
+# Java and Baileys take turns, one repetition each, so that background load (a shared machine) hits both alike;
+# each process first posts --warmup times untimed (class loading, JIT), then once timed.
+# Every first post uses a one-time pre-key of each device: enough for all posters of both sides.
+one_time_keys=$(( repetitions * (warmup + 1) * 3 + 2 ))
 contacts_file="$out/status-contacts.tsv"
 # shellcheck disable=SC2086
 java $java_opts -cp "$classpath" app.statustracker.bench.StatusPostBench --setup --control-url "$control_url" \
@@ -79,16 +81,20 @@ java $java_opts -cp "$classpath" app.statustracker.bench.StatusPostBench --setup
 load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 : > "$out/status-java.tsv"
 : > "$out/status-baileys.tsv"
-echo "Java ($stores) ..." >&2
-# shellcheck disable=SC2086
-java $java_opts -cp "$classpath" app.statustracker.bench.StatusPostBench --control-url "$control_url" \
-    --contacts-file "$contacts_file" --repetitions "$repetitions" --warmup "$warmup" --stores "$stores" \
-    2> >(grep -v 'flywaydb\|^INFO' >&2) >> "$out/status-java.tsv" || echo "Java side failed" >&2
-if ! $skip_baileys; then
-    echo "Baileys ..." >&2
-    node src/test/node/bench/status-post.mjs --control-url "$control_url" --contacts-file "$contacts_file" \
-        --repetitions "$repetitions" --warmup "$warmup" >> "$out/status-baileys.tsv" || echo "Baileys side failed" >&2
-fi
+for rep in $(seq 1 "$repetitions"); do
+    echo "repetition $rep: Java ($stores) ..." >&2
+    # shellcheck disable=SC2086
+    java $java_opts -cp "$classpath" app.statustracker.bench.StatusPostBench --control-url "$control_url" \
+        --contacts-file "$contacts_file" --repetitions 1 --warmup "$warmup" --stores "$stores" \
+        --phone-prefix "$(printf '17%02d' $((rep % 100)))" \
+        2> >(grep -v 'flywaydb\|^INFO' >&2) >> "$out/status-java.tsv" || echo "Java side failed" >&2
+    if ! $skip_baileys; then
+        echo "repetition $rep: Baileys ..." >&2
+        node src/test/node/bench/status-post.mjs --control-url "$control_url" --contacts-file "$contacts_file" \
+            --repetitions 1 --warmup "$warmup" --phone-prefix "$(printf '18%02d' $((rep % 100)))" \
+            >> "$out/status-baileys.tsv" || echo "Baileys side failed" >&2
+    fi
+done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 stop_simulator
 
@@ -96,7 +102,7 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -
 echo
 echo "$(date -u +%Y-%m-%d), ${cpu:-unknown CPU} × $(nproc 2>/dev/null || echo '?') cores," \
      "$(java -version 2>&1 | head -1), Node $(node --version); $contacts contacts × $((companions + 1)) devices;" \
-     "$repetitions repetitions after $warmup warm-up; load average $load_before before, $load_after after;" \
+     "$repetitions repetitions, each after $warmup warm-up post(s) in its process; load average $load_before before, $load_after after;" \
      "milliseconds from the post call to the server ack, median (min-max)"
 echo
 awk -F'\t' '
@@ -118,8 +124,8 @@ awk -F'\t' '
         for (k = 1; k <= keys; k++) {
             key = order[k]
             for (i = 1; i <= n[key]; i++) { a[i] = first[key, i]; b[i] = second[key, i] }
-            m1[key] = median(a, n[key]); r1 = lo "-" hi
-            m2[key] = median(b, n[key]); r2 = lo "-" hi
+            m1[key] = median(a, n[key]); r1 = sprintf("%.0f-%.0f", lo, hi)
+            m2[key] = median(b, n[key]); r2 = sprintf("%.0f-%.0f", lo, hi)
             printf "| %s | %.0f (%s) | %.0f (%s) | %s / %s |\n", key, m1[key], r1, m2[key], r2, pw1[key], pw2[key]
         }
         base = "baileys (memory)"
