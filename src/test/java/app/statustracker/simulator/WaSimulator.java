@@ -24,6 +24,8 @@ import app.statustracker.simulator.relay.RelayedReceipt;
 import app.statustracker.simulator.state.Account;
 import app.statustracker.simulator.state.Accounts;
 import app.statustracker.simulator.state.DeviceAddress;
+import app.statustracker.simulator.state.RegisteredDevice;
+import app.statustracker.simulator.state.VirtualCompanion;
 import app.statustracker.wa.crypto.Curve25519;
 import app.statustracker.wa.crypto.Curve25519KeyPair;
 import java.net.InetSocketAddress;
@@ -126,6 +128,24 @@ public final class WaSimulator implements AutoCloseable {
     /** The account of {@code phoneNumber}; {@link NoSuchElementException} if none was created. */
     public Account account(String phoneNumber) {
         return accounts.find(phoneNumber).orElseThrow(() -> new NoSuchElementException("no account " + phoneNumber));
+    }
+
+    /**
+     * Adds {@code count} companions to the account with real key material and {@code oneTimeKeys} one-time
+     * pre-keys each, but no client behind them (see {@link VirtualCompanion}): audience devices for benchmarks.
+     * Also generates the simulated primary's keys now, so that no later bundle fetch pays for them.
+     */
+    public List<RegisteredDevice> addVirtualCompanions(String phoneNumber, int count, int oneTimeKeys) {
+        if (count < 0 || oneTimeKeys < 0) {
+            throw new IllegalArgumentException("count and oneTimeKeys must not be negative");
+        }
+        Account account = account(phoneNumber);
+        account.primary();
+        List<RegisteredDevice> added = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            added.add(VirtualCompanion.register(account, oneTimeKeys));
+        }
+        return added;
     }
 
     /**

@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
  * <pre>
  * GET  /info                          {wsUrl, rootPublicKey}
  * POST /accounts            {phoneNumber}        → {phoneNumber, lid}
+ * POST /accounts/{phone}/virtual-companions {count?, oneTimeKeys?} → {phoneNumber, lid, devices: [{deviceId, jid, lid}]}
  * GET  /connections                   [{id, stage, open, closeCode, payloadKind, username, device, failure?,
  *                                      loggedInAs (device JID)?, refusals: [reason]}]
  * GET  /connections/{id}/stanzas      [{sequence, connectionId, direction, at, node}]
@@ -55,6 +56,7 @@ import java.util.regex.Pattern;
  * POST /messages/{id}/await  {timeoutMillis} → message | 408
  * GET  /messages/{id}/receipts        [receipt]
  * POST /messages/{id}/receipts {viewer, type?, t?} → receipt (injected)
+ * POST /messages/{id}/receipts {viewers: [phone], type?, t?} → {injected: n} (one receipt per viewer, in order)
  * POST /accounts/{phone}/push-name {name}
  * POST|DELETE /accounts/{phone}/ack-faults {error | drop: true, count?}
  * GET  /accounts/{phone}/devices/{d}/pending  {queued, unacked, stanzas: [{queued, connectionId?, node}]}
@@ -63,6 +65,7 @@ import java.util.regex.Pattern;
  */
 public final class ControlHttpServer implements AutoCloseable {
     private static final Pattern CONNECTION_PATH = Pattern.compile("^/connections/([^/]+)/(stanzas|drop|delay)$");
+    private static final Pattern VIRTUAL_COMPANIONS = Pattern.compile("^/accounts/(\\d+)/virtual-companions$");
 
     private final WaSimulator simulator;
     private final LinkingRoutes linking;
@@ -101,6 +104,7 @@ public final class ControlHttpServer implements AutoCloseable {
 
     private void route(HttpExchange exchange, String method, String path) throws IOException {
         Matcher connectionPath = CONNECTION_PATH.matcher(path);
+        Matcher virtualCompanions = VIRTUAL_COMPANIONS.matcher(path);
         if ("GET".equals(method) && "/info".equals(path)) {
             reply(exchange, 200, Json.createObjectBuilder().add("wsUrl", simulator.wsUrl().toString())
                     .add("rootPublicKey", HexFormat.of().formatHex(simulator.rootPublicKey())).build());
@@ -108,6 +112,16 @@ public final class ControlHttpServer implements AutoCloseable {
             Account account = simulator.createAccount(body(exchange).getString("phoneNumber"));
             reply(exchange, 200, Json.createObjectBuilder().add("phoneNumber", account.phoneNumber())
                     .add("lid", account.lidJid(0)).build());
+        } else if ("POST".equals(method) && virtualCompanions.matches()) {
+            JsonObject request = body(exchange);
+            Account account = simulator.account(virtualCompanions.group(1));
+            JsonArrayBuilder added = Json.createArrayBuilder();
+            simulator.addVirtualCompanions(account.phoneNumber(), request.getInt("count", 1),
+                    request.getInt("oneTimeKeys", 30)).forEach(device -> added.add(Json.createObjectBuilder()
+                    .add("deviceId", device.deviceId()).add("jid", account.pnJid(device.deviceId()))
+                    .add("lid", account.lidJid(device.deviceId()))));
+            reply(exchange, 200, Json.createObjectBuilder().add("phoneNumber", account.phoneNumber())
+                    .add("lid", account.lidJid(0)).add("devices", added).build());
         } else if ("GET".equals(method) && "/connections".equals(path)) {
             JsonArrayBuilder list = Json.createArrayBuilder();
             simulator.connections().forEach(connection -> list.add(ControlJson.connection(connection)));

@@ -91,8 +91,16 @@ final class RelayRoutes {
                 JsonObject request = body(exchange);
                 long time = request.containsKey("t") ? request.getJsonNumber("t").longValue()
                         : Instant.now().getEpochSecond();
-                reply(exchange, 200, RelayJson.receipt(simulator.injectReceipt(id, request.getString("viewer"),
-                        request.getString("type", null), time)));
+                if (request.containsKey("viewers")) {
+                    // many viewers in one request: benchmarks inject tens of thousands of receipts
+                    var viewers = request.getJsonArray("viewers").getValuesAs(jakarta.json.JsonString.class);
+                    viewers.forEach(viewer -> simulator.injectReceipt(id, viewer.getString(),
+                            request.getString("type", null), time));
+                    reply(exchange, 200, Json.createObjectBuilder().add("injected", viewers.size()).build());
+                } else {
+                    reply(exchange, 200, RelayJson.receipt(simulator.injectReceipt(id, request.getString("viewer"),
+                            request.getString("type", null), time)));
+                }
             }
             case "POST /await" -> {
                 Optional<RelayedMessage> found = simulator.awaitRelayedMessage(id,

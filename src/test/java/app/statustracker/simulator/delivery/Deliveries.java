@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  */
 public final class Deliveries {
     private final OnlineDevices online;
-    private final Map<DeviceAddress, List<PendingStanza>> pending = new ConcurrentHashMap<>();
+    private final Map<DeviceAddress, OwedStanzas> pending = new ConcurrentHashMap<>();
 
     public Deliveries(OnlineDevices online) {
         this.online = online;
@@ -29,7 +29,7 @@ public final class Deliveries {
 
     /** Writes {@code stanza} to the device's connection, or queues it while the device is offline. */
     public void deliver(DeviceAddress device, Node stanza) {
-        List<PendingStanza> owed = owed(device);
+        OwedStanzas owed = owed(device);
         synchronized (owed) {
             SimConnection connection = online.get(device).orElse(null);
             if (connection != null) {
@@ -41,9 +41,9 @@ public final class Deliveries {
 
     /** Forgets every stanza {@code ack} acknowledges; false when it matched none. */
     public boolean acked(DeviceAddress device, Node ack) {
-        List<PendingStanza> owed = owed(device);
+        OwedStanzas owed = owed(device);
         synchronized (owed) {
-            return owed.removeIf(entry -> entry.ackedBy(ack));
+            return owed.removeAckedBy(ack);
         }
     }
 
@@ -52,7 +52,7 @@ public final class Deliveries {
      * it decrypted, only the delivery receipt [RUN], so a receipt acknowledges the message as an ack would.
      */
     public boolean receiptFor(DeviceAddress device, List<String> messageIds) {
-        List<PendingStanza> owed = owed(device);
+        OwedStanzas owed = owed(device);
         synchronized (owed) {
             return owed.removeIf(entry -> "message".equals(entry.stanza().tag())
                     && messageIds.contains(entry.stanza().attr("id")));
@@ -65,16 +65,15 @@ public final class Deliveries {
      * then {@code <ib><offline count="N"/></ib>}, all in one write. Returns N.
      */
     public int login(DeviceAddress device, SimConnection connection, Supplier<List<Node>> login) {
-        List<PendingStanza> owed = owed(device);
+        OwedStanzas owed = owed(device);
         synchronized (owed) {
             List<Node> out = new ArrayList<>(login.get());
             List<PendingStanza> resent = new ArrayList<>();
-            for (PendingStanza entry : owed) {
+            for (PendingStanza entry : owed.inOrder()) {
                 out.add(entry.forRedelivery());
                 resent.add(entry.sentOn(connection.id()));
             }
-            owed.clear();
-            owed.addAll(resent);
+            owed.replaceAll(resent);
             // Baileys flushes its buffered events only on ib/offline, so it follows even with nothing queued (§6.1)
             out.add(Node.builder("ib").attr("from", "@s.whatsapp.net")
                     .children(Node.builder("offline").attr("count", Integer.toString(resent.size())).build())
@@ -86,13 +85,13 @@ public final class Deliveries {
 
     /** What the device has not acked yet: queued ones and ones written to a connection, oldest first. */
     public List<PendingStanza> pending(DeviceAddress device) {
-        List<PendingStanza> owed = owed(device);
+        OwedStanzas owed = owed(device);
         synchronized (owed) {
-            return List.copyOf(owed);
+            return List.copyOf(owed.inOrder());
         }
     }
 
-    private List<PendingStanza> owed(DeviceAddress device) {
-        return pending.computeIfAbsent(device, key -> new ArrayList<>());
+    private OwedStanzas owed(DeviceAddress device) {
+        return pending.computeIfAbsent(device, key -> new OwedStanzas());
     }
 }

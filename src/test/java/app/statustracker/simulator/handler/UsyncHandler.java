@@ -94,11 +94,11 @@ public final class UsyncHandler implements StanzaHandler {
             list.add(Node.builder("device").attr("id", Integer.toString(device.deviceId()))
                     .attr("key-index", Integer.toString(device.keyIndex())).build());
         }
-        long now = Instant.now().getEpochSecond();
+        KeyIndexList.Signed signed = KeyIndexList.current(account.get(), Instant.now().getEpochSecond());
         return Node.builder("devices").children(
                 Node.builder("device-list").children(list).build(),
-                Node.builder("key-index-list").attr("ts", Long.toString(now))
-                        .bytes(KeyIndexList.signed(account.get(), now)).build()).build();
+                Node.builder("key-index-list").attr("ts", Long.toString(signed.timestamp()))
+                        .bytes(signed.bytes()).build()).build();
     }
 
     private static String text(Node node) {

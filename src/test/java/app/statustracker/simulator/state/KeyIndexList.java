@@ -4,6 +4,10 @@ import app.statustracker.wa.crypto.XEdDsa;
 import app.statustracker.wa.proto.AdvProtos.ADVKeyIndexList;
 import app.statustracker.wa.proto.AdvProtos.ADVSignedKeyIndexList;
 import com.google.protobuf.ByteString;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * The {@code <key-index-list>} of a usync device answer (§8.2): ADVSignedKeyIndexList with the account's
@@ -13,8 +17,30 @@ import com.google.protobuf.ByteString;
  */
 public final class KeyIndexList {
     static final byte[] SIGNATURE_PREFIX = {6, 2};
+    /*
+     * The primary phone signs the list when its companions change and the server hands out that signed list; it
+     * does not sign one per query. Signing per usync user made a 500-user query cost the simulator seconds.
+     */
+    private static final Map<Account, Signed> LATEST = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** A signed list and the time in it (the {@code ts} attribute of {@code <key-index-list>}). */
+    public record Signed(long timestamp, byte[] bytes, int currentIndex, List<Integer> validIndexes) {
+    }
 
     private KeyIndexList() {
+    }
+
+    /** The list for the account's current companions: the one signed last, unless they changed since. */
+    public static Signed current(Account account, long now) {
+        int currentIndex = account.currentKeyIndex();
+        List<Integer> valid = account.devices().stream().map(RegisteredDevice::keyIndex).toList();
+        Signed latest = LATEST.get(account);
+        if (latest != null && latest.currentIndex() == currentIndex && latest.validIndexes().equals(valid)) {
+            return latest;
+        }
+        Signed fresh = new Signed(now, signed(account, now), currentIndex, valid);
+        LATEST.put(account, fresh);
+        return fresh;
     }
 
     public static byte[] signed(Account account, long timestamp) {
