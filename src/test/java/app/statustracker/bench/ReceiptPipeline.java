@@ -5,7 +5,6 @@ import app.statustracker.runtime.events.StatusReceiptsArrived;
 import app.statustracker.service.status.ReceiptBatcher;
 import app.statustracker.service.status.ViewerView;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,7 +29,7 @@ final class ReceiptPipeline implements AutoCloseable {
     ReceiptPipeline(DataSource dataSource) {
         batcher = new ReceiptBatcher(new PlainJdbcReceiptWriter(dataSource),
                 (session, statusId, rows) -> viewerUpdates.addAndGet(rows.stream().map(ViewerView::of).count()),
-                session -> false, BATCH_MAX, BATCH_MAX * 100, Duration.ofSeconds(35), Clock.systemUTC());
+                BATCH_MAX, BATCH_MAX * 100, Clock.systemUTC());
         scheduler.scheduleWithFixedDelay(this::flushAll, FLUSH_MS, FLUSH_MS, TimeUnit.MILLISECONDS);
     }
 
