@@ -32,8 +32,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Issue 5's product loop end to end through the deployed WAR's REST API and /ws: a session linked by QR posts a
@@ -52,8 +52,8 @@ class StatusFlowIT extends DeployedWar {
     private static final String DAVE = "15554600004";
     private static final String ERIN = "15554600005";
     private static final Duration WAIT = Duration.ofSeconds(30);
-    static final String BACKGROUND = "#1E6E4F";
-    static final String TEXT_COLOUR = "#FFFFFF";
+    private static final String BACKGROUND = "#1E6E4F";
+    private static final String TEXT_COLOUR = "#FFFFFF";
 
     private static WaSimulator sim;
     private static BaileysDriver baileys;
@@ -87,15 +87,7 @@ class StatusFlowIT extends DeployedWar {
         }
         api = newClient();
         events = EventLog.connect(api);
-        sim.createAccount(POSTER);
-        Reply created = api.post("/api/sessions",
-                "{\"sessionId\":\"" + SESSION + "\",\"sessionName\":\"Flow\",\"authMethod\":\"qrcode\"}");
-        assertEquals(201, created.status(), created.raw());
-        JsonObject waiting = SessionStatus.await(api, SESSION, s -> s.containsKey("qrCode"), WAIT);
-        sim.scanQr(POSTER, QrCodes.decode(waiting.getString("qrCode")));
-        JsonObject linked = SessionStatus.await(api, SESSION, s -> s.getBoolean("connected")
-                && sim.onlineConnection(POSTER, SessionStatus.device(s)).isPresent(), WAIT);
-        device = SessionStatus.device(linked);
+        device = QrLinking.link(api, sim, SESSION, POSTER);
     }
 
     @AfterAll
