@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.statustracker.it.ApiClient.Reply;
 import app.statustracker.simulator.WaSimulator;
+import app.statustracker.simulator.connection.SimConnection;
 import app.statustracker.simulator.delivery.PendingStanza;
 import app.statustracker.simulator.journal.SeenStanza;
+import app.statustracker.simulator.state.DeviceAddress;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,9 +19,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -89,6 +93,8 @@ class ReceiptCrashIT {
             assertTrue(injectedAtKill < 2 * VIEWERS, "killed while receipts were still arriving");
 
             long journalMark = sim.journal().lastSequence();
+            Set<String> connectionsBefore = sim.connections().stream().map(SimConnection::id)
+                    .collect(Collectors.toSet());
             api = server.start(Duration.ofSeconds(180));
             SessionStatus.await(api, SESSION, s -> s.getBoolean("connected"), WAIT);
             deadline = System.nanoTime() + WAIT.toNanos();
@@ -100,6 +106,10 @@ class ReceiptCrashIT {
                     .filter(s -> "1".equals(s.node().attr("offline")) && OwedReceipts.about(s.node(), statusId))
                     .count();
             assertTrue(redelivered >= owed.size(), "each owed receipt came again at the login: " + redelivered);
+            // one login after the restart: no second copy of the application resumed the session (PayaraRootDir)
+            assertEquals(1, sim.connections().stream().filter(c -> !connectionsBefore.contains(c.id()))
+                    .filter(c -> c.device().map(d -> d.equals(new DeviceAddress(POSTER, device))).orElse(false))
+                    .count(), "logins of the poster's device after the restart");
 
             Map<String, JsonObject> recorded = StatusViews.viewers(api, SESSION, statusId);
             assertEquals(VIEWERS, recorded.size(), "one row per viewer");
