@@ -50,6 +50,7 @@ public final class Launcher {
         }
         Path war = existing("st.war", "the WAR (run ./mvnw package first)");
         Path payara = existing("st.payaraJar", "the Payara Micro jar (run ./mvnw package first)");
+        PayaraRootDir.fresh(settings.dataDir()); // else the WAR of the previous run starts too, then is redeployed
         Process server = new ProcessBuilder(command(settings, war, payara))
                 .inheritIO()
                 .start();

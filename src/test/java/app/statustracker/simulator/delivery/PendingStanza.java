@@ -17,14 +17,17 @@ public record PendingStanza(Node stanza, String connectionId) {
     }
 
     /**
-     * Whether {@code ack} acknowledges this stanza: same class (tag), id and participant. Acks echo the
-     * participant they were given (Baileys buildAckStanza), which tells apart receipts for one status
-     * id from different viewers.
+     * Whether {@code ack} acknowledges this stanza: same class (tag), id and participant, and for a receipt the
+     * same type. Acks echo the participant they were given (Baileys buildAckStanza), which tells apart receipts
+     * for one status id from different viewers; receipt acks echo the type too (Baileys, whatsmeow, our client),
+     * which tells one viewer's delivery from their read of the same status: acking the delivery must not clear a
+     * read the poster has not committed yet (message acks carry no type, so it is not compared for them).
      */
     public boolean ackedBy(Node ack) {
         return stanza.tag().equals(ack.attr("class"))
                 && Objects.equals(stanza.attr("id"), ack.attr("id"))
-                && Objects.equals(stanza.attr("participant"), ack.attr("participant"));
+                && Objects.equals(stanza.attr("participant"), ack.attr("participant"))
+                && (!"receipt".equals(stanza.tag()) || Objects.equals(stanza.attr("type"), ack.attr("type")));
     }
 
     /** The copy sent when draining after a login: the same stanza with {@code offline="1"} (§14.2). */
