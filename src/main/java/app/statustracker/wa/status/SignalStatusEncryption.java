@@ -15,6 +15,7 @@ import app.statustracker.wa.signal.SignalSessions;
 import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -28,6 +29,11 @@ import java.util.Set;
  * {@code status@broadcast::<our lid user>_1::<our device>} (protocol-notes §7.8: WA Web and whatsmeow send status
  * with the own LID).
  *
+ * <p>It remembers which devices have an open session: a session, once open, stays open for the life of the client
+ * (an identity change or a peer's new pkmsg replaces it with another open one; only a logout deletes sessions, and that
+ * ends the client). So a repeat post to the same audience asks the store nothing about sessions, instead of loading
+ * and opening a thousand sealed records just to learn they exist.
+ *
  * <p>Not thread-safe, like the records underneath: the {@link StatusSender} of one client runs its Signal steps one at
  * a time (on the client's serial Signal executor), and nothing else encrypts for that client meanwhile.
  */
@@ -36,6 +42,7 @@ public final class SignalStatusEncryption implements StatusEncryption {
     private final GroupSessionBuilder senderKeys;
     private final GroupCipher groupCipher;
     private final SenderKeyName ourName;
+    private final Set<SignalAddress> knownOpen = new HashSet<>();
 
     public SignalStatusEncryption(SignalSessions sessions, SenderKeyStore senderKeyStore, Jid ourLidDevice) {
         this(sessions, senderKeyStore, ourLidDevice, new SecureRandom());
@@ -66,7 +73,13 @@ public final class SignalStatusEncryption implements StatusEncryption {
     @Override
     public Set<Jid> devicesWithoutSession(Collection<Jid> devices) {
         Map<SignalAddress, Jid> byAddress = addresses(devices);
-        Set<SignalAddress> missing = sessions.withoutOpenSession(byAddress.keySet());
+        Set<SignalAddress> unknown = new LinkedHashSet<>(byAddress.keySet());
+        unknown.removeAll(knownOpen);
+        if (unknown.isEmpty()) {
+            return Set.of();
+        }
+        Set<SignalAddress> missing = sessions.withoutOpenSession(unknown);
+        unknown.stream().filter(address -> !missing.contains(address)).forEach(knownOpen::add);
         Set<Jid> result = new LinkedHashSet<>();
         byAddress.forEach((address, device) -> {
             if (missing.contains(address)) {
@@ -82,6 +95,7 @@ public final class SignalStatusEncryption implements StatusEncryption {
         Map<SignalAddress, PreKeyBundle> byAddressBundles = new HashMap<>();
         byAddress.forEach((address, device) -> byAddressBundles.put(address, bundles.get(device)));
         SessionStartReport report = sessions.startSessions(byAddressBundles);
+        knownOpen.addAll(report.started());
         Map<Jid, String> failed = new HashMap<>();
         report.rejected().forEach((address, reason) -> failed.put(byAddress.get(address), reason.getMessage()));
         return failed;

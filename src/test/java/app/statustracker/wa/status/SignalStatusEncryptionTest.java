@@ -78,7 +78,18 @@ class SignalStatusEncryptionTest {
         assertEquals(Set.of(forged), refused.keySet(), "the forged signed pre-key is refused: " + refused);
         assertEquals(1, sessionStore.loads.get());
         assertEquals(1, sessionStore.stores.get());
+        sessionStore.reset();
         assertEquals(Set.of(), encryption.devicesWithoutSession(devices));
+        assertEquals(0, sessionStore.loads.get(), "sessions it opened are known open: a repeat post loads nothing");
+        assertEquals(Set.of(forged), encryption.devicesWithoutSession(List.of(alice0.device, forged)));
+        assertEquals(1, sessionStore.loads.get(), "only the device not known to be open is looked up");
+
+        // a fresh instance (a restarted client) learns from the store once, then remembers
+        SignalStatusEncryption restarted = new SignalStatusEncryption(sessions, senderKeys, OUR_DEVICE);
+        sessionStore.reset();
+        assertEquals(Set.of(), restarted.devicesWithoutSession(devices));
+        assertEquals(Set.of(), restarted.devicesWithoutSession(devices));
+        assertEquals(1, sessionStore.loads.get());
 
         for (int round = 0; round < 2; round++) {
             Message status = statusMessage("round " + round);
