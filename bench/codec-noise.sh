@@ -12,20 +12,14 @@ operations=(encode decode encode+decode transport-encrypt transport-decrypt
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-out=target/bench
-mkdir -p "$out"
+# shellcheck source=bench/common.sh
+source bench/common.sh
 
-echo "building the test classes ..." >&2
-./mvnw -B -q -DskipFuzz -Dskip.npm=true test-compile dependency:build-classpath \
-    -Dmdep.outputFile="$out/classpath.txt" -Dmdep.includeScope=test >&2
-if [ ! -f src/test/node/node_modules/@whiskeysockets/baileys/package.json ]; then
-    echo "installing the pinned Baileys (npm ci in src/test/node) ..." >&2
-    (cd src/test/node && npm ci --no-audit --no-fund >&2)
-fi
+bench_build
 
 java_bench() {
     # shellcheck disable=SC2086
-    java ${BENCH_JAVA_OPTS:--Xmx512m} -cp "target/classes:target/test-classes:$(cat "$out/classpath.txt")" \
+    java ${BENCH_JAVA_OPTS:--Xmx512m} -cp "$classpath" \
         app.statustracker.bench.CodecNoiseBench "$@"
 }
 

@@ -26,46 +26,15 @@ done
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-out=target/bench
-mkdir -p "$out"
+# shellcheck source=bench/common.sh
+source bench/common.sh
 # the server's heap and the JDK WebSocket buffer sizes its launcher sets (TransportOptions.JDK_WEBSOCKET_JVM_OPTIONS)
 java_opts=${BENCH_JAVA_OPTS:--Xmx512m -Djdk.httpclient.websocket.writeBufferSize=4096 -Djdk.httpclient.websocket.intermediateBufferSize=128 -Djdk.httpclient.bufsize=4096}
 sim_opts=${SIM_JAVA_OPTS:--Xmx4g}
 
-echo "building the test classes ..." >&2
-./mvnw -B -q -DskipFuzz -Dskip.npm=true test-compile dependency:build-classpath \
-    -Dmdep.outputFile="$out/classpath.txt" -Dmdep.includeScope=test >&2
-if [ ! -f src/test/node/node_modules/@whiskeysockets/baileys/package.json ]; then
-    echo "installing the pinned Baileys (npm ci in src/test/node) ..." >&2
-    (cd src/test/node && npm ci --no-audit --no-fund >&2)
-fi
-classpath="target/classes:target/test-classes:$(cat "$out/classpath.txt")"
+bench_build
 
-sim_pid=
-stop_simulator() {
-    if [ -n "$sim_pid" ]; then
-        kill "$sim_pid" 2>/dev/null || true
-        wait "$sim_pid" 2>/dev/null || true
-        sim_pid=
-    fi
-}
-trap stop_simulator EXIT
 
-# a fresh simulator on free loopback ports; sets control_url
-start_simulator() {
-    : > "$out/simulator.out"
-    # shellcheck disable=SC2086
-    java $sim_opts -cp "$classpath" app.statustracker.simulator.SimulatorMain --port 0 --control-port 0 \
-        > "$out/simulator.out" 2> "$out/simulator.err" &
-    sim_pid=$!
-    for _ in $(seq 1 100); do
-        control_url=$(sed -n 's/^simulator control-url=//p' "$out/simulator.out")
-        [ -n "$control_url" ] && return 0
-        sleep 0.2
-    done
-    echo "the simulator did not start; see $out/simulator.err" >&2
-    exit 1
-}
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 : > "$out/idle-java.tsv"

@@ -32,42 +32,16 @@ done
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-out=target/bench
-mkdir -p "$out"
+# shellcheck source=bench/common.sh
+source bench/common.sh
 java_opts=${BENCH_JAVA_OPTS:--Xmx512m}
 # nodelay: the JDK HTTP server otherwise answers many small control requests 40 ms late (Nagle, delayed ACK)
 sim_opts=${SIM_JAVA_OPTS:--Xmx4g -Dsun.net.httpserver.nodelay=true}
 
-echo "building the test classes ..." >&2
-./mvnw -B -q -DskipFuzz -Dskip.npm=true test-compile dependency:build-classpath \
-    -Dmdep.outputFile="$out/classpath.txt" -Dmdep.includeScope=test >&2
-if [ ! -f src/test/node/node_modules/@whiskeysockets/baileys/package.json ]; then
-    echo "installing the pinned Baileys (npm ci in src/test/node) ..." >&2
-    (cd src/test/node && npm ci --no-audit --no-fund >&2)
-fi
-classpath="target/classes:target/test-classes:$(cat "$out/classpath.txt")"
+bench_build
 
-sim_pid=
-stop_simulator() {
-    if [ -n "$sim_pid" ]; then
-        kill "$sim_pid" 2>/dev/null || true
-        wait "$sim_pid" 2>/dev/null || true
-        sim_pid=
-    fi
-}
-trap stop_simulator EXIT
 
-# shellcheck disable=SC2086
-java $sim_opts -cp "$classpath" app.statustracker.simulator.SimulatorMain --port 0 --control-port 0 \
-    > "$out/simulator.out" 2> "$out/simulator.err" &
-sim_pid=$!
-control_url=
-for _ in $(seq 1 100); do
-    control_url=$(sed -n 's/^simulator control-url=//p' "$out/simulator.out")
-    [ -n "$control_url" ] && break
-    sleep 0.2
-done
-[ -n "$control_url" ] || { echo "the simulator did not start; see $out/simulator.err" >&2; exit 1; }
+start_simulator
 
 # Java and Baileys take turns, one repetition each, so that background load (a shared machine) hits both alike;
 # each process first posts --warmup times untimed (class loading, JIT), then once timed.
