@@ -15,7 +15,6 @@ import app.statustracker.wa.client.ClientEvent.LoggedIn;
 import app.statustracker.wa.client.ClientEvent.MessageReceived;
 import app.statustracker.wa.crypto.XEdDsa;
 import app.statustracker.wa.crypto.Curve25519;
-import app.statustracker.wa.noise.CertificateChainVerifier;
 import app.statustracker.wa.proto.MessageProtos.Message;
 import app.statustracker.wa.signal.EncryptedSignalMessage;
 import app.statustracker.wa.signal.InMemoryIdentityKeyStore;
@@ -34,7 +33,6 @@ import app.statustracker.wa.status.SignalStatusEncryption;
 import app.statustracker.wa.transport.TransportOptions;
 import app.statustracker.wa.transport.WaConnector;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,21 +87,15 @@ class WaClientReceiveSimulatorTest {
     void linkedClient() throws Exception {
         simulator = WaSimulator.start(SimulatorConfig.defaults());
         simulator.createAccount(PHONE);
-        TransportOptions transport = TransportOptions.defaults().withIqTimeout(Duration.ofSeconds(5))
-                .withKeepAlive(Duration.ofMillis(500), Duration.ofSeconds(2));
-        ClientConfig config = ClientConfig.defaults(simulator.wsUrl(),
-                        new CertificateChainVerifier(simulator.rootPublicKey(), 0, Clock.systemUTC()))
+        TransportOptions transport = SimulatorLinking.quickTransport();
+        ClientConfig config = SimulatorLinking.config(simulator)
                 .withPreKeyBatches(5, 10, 5)
                 .withStatusAckTimeout(Duration.ofSeconds(3));
         StatusStores stores = new StatusStores(new InMemorySignalSessionStore(), new InMemoryIdentityKeyStore(),
                 senderKeys, new InMemoryLidMappingStore(), new InMemorySenderKeyHolders(), recent);
         client = new WaClient(new WaConnector(httpClient, scheduler, transport), scheduler, config, credentials,
                 preKeys, stores, events);
-        client.connect().get(10, TimeUnit.SECONDS);
-        simulator.scanQr(PHONE, events.next(ClientEvent.QrCode.class, WAIT).data());
-        events.await(ClientEvent.Disconnected.class, WAIT);
-        client.connect().get(10, TimeUnit.SECONDS);
-        LoggedIn in = events.await(LoggedIn.class, WAIT);
+        LoggedIn in = SimulatorLinking.linkByQr(client, simulator, PHONE, events, WAIT);
         server = simulator.onlineConnection(PHONE, in.phoneNumber().device()).orElseThrow();
         us = credentials.load().orElseThrow();
     }

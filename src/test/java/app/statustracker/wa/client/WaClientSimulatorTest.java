@@ -23,12 +23,10 @@ import app.statustracker.wa.client.ClientEvent.PairingCode;
 import app.statustracker.wa.client.ClientEvent.QrCode;
 import app.statustracker.wa.client.DisconnectReason.Kind;
 import app.statustracker.wa.client.DisconnectReason.Reconnect;
-import app.statustracker.wa.noise.CertificateChainVerifier;
 import app.statustracker.wa.pairing.QrCodeData;
 import app.statustracker.wa.transport.TransportOptions;
 import app.statustracker.wa.transport.WaConnector;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
@@ -81,10 +79,8 @@ class WaClientSimulatorTest {
         simulator.createAccount(PHONE);
         // a short keep-alive: the simulator's drop() closes its channel from a test thread, and Java NIO defers
         // closing a channel registered with an idle selector, so the client sees the loss once it sends
-        TransportOptions transport = TransportOptions.defaults().withIqTimeout(Duration.ofSeconds(5))
-                .withKeepAlive(Duration.ofMillis(500), Duration.ofSeconds(2));
-        ClientConfig config = ClientConfig.defaults(simulator.wsUrl(),
-                        new CertificateChainVerifier(simulator.rootPublicKey(), 0, Clock.systemUTC()))
+        TransportOptions transport = SimulatorLinking.quickTransport();
+        ClientConfig config = SimulatorLinking.config(simulator)
                 .withQrLifetimes(firstQr, nextQr)
                 .withPreKeyBatches(5, 30, 10);
         client = new WaClient(new WaConnector(httpClient, scheduler, transport), scheduler, config, credentials,

@@ -15,13 +15,11 @@ import app.statustracker.wa.binary.Jid;
 import app.statustracker.wa.binary.Node;
 import app.statustracker.wa.client.ClientEvent.LoggedIn;
 import app.statustracker.wa.client.StatusReceipt.Kind;
-import app.statustracker.wa.noise.CertificateChainVerifier;
 import app.statustracker.wa.status.MessageAck;
 import app.statustracker.wa.transport.ConnectionClosedException;
 import app.statustracker.wa.transport.TransportOptions;
 import app.statustracker.wa.transport.WaConnector;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -73,20 +71,14 @@ class WaClientStatusSimulatorTest {
     void linkedClient() throws Exception {
         simulator = WaSimulator.start(SimulatorConfig.defaults());
         simulator.createAccount(PHONE);
-        TransportOptions transport = TransportOptions.defaults().withIqTimeout(Duration.ofSeconds(5))
-                .withKeepAlive(Duration.ofMillis(500), Duration.ofSeconds(2));
-        ClientConfig config = ClientConfig.defaults(simulator.wsUrl(),
-                        new CertificateChainVerifier(simulator.rootPublicKey(), 0, Clock.systemUTC()))
+        TransportOptions transport = SimulatorLinking.quickTransport();
+        ClientConfig config = SimulatorLinking.config(simulator)
                 .withPreKeyBatches(5, 10, 5)
                 .withStatusAckTimeout(Duration.ofSeconds(3));
         StatusStores stores = StatusStores.inMemory();
         client = new WaClient(new WaConnector(httpClient, scheduler, transport), scheduler, config, credentials,
                 new InMemoryPreKeyStore(), stores, events);
-        client.connect().get(10, TimeUnit.SECONDS);
-        simulator.scanQr(PHONE, events.next(ClientEvent.QrCode.class, WAIT).data());
-        events.await(ClientEvent.Disconnected.class, WAIT);
-        client.connect().get(10, TimeUnit.SECONDS);
-        LoggedIn in = events.await(LoggedIn.class, WAIT);
+        LoggedIn in = SimulatorLinking.linkByQr(client, simulator, PHONE, events, WAIT);
         server = simulator.onlineConnection(PHONE, in.phoneNumber().device()).orElseThrow();
     }
 
@@ -198,8 +190,7 @@ class WaClientStatusSimulatorTest {
         assertInstanceOf(IllegalStateException.class, offline.getCause());
 
         WaClient withoutStores = new WaClient(new WaConnector(httpClient, scheduler, TransportOptions.defaults()),
-                scheduler, ClientConfig.defaults(simulator.wsUrl(),
-                new CertificateChainVerifier(simulator.rootPublicKey(), 0, Clock.systemUTC())),
+                scheduler, SimulatorLinking.config(simulator),
                 credentials, new InMemoryPreKeyStore(), events);
         ExecutionException noStores = assertThrows(ExecutionException.class,
                 () -> withoutStores.revokeStatus("3EB0X", List.of("15550000002")).get(1, TimeUnit.SECONDS));
