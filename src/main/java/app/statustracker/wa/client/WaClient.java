@@ -1,7 +1,6 @@
 package app.statustracker.wa.client;
 
 import app.statustracker.wa.status.MessageIds;
-import java.time.Instant;
 
 import app.statustracker.wa.signal.PreKeyStore;
 import app.statustracker.wa.status.StanzaChannel;
@@ -121,22 +120,13 @@ public final class WaClient {
         return postStatus(null, status, phoneNumbers);
     }
 
-    /** As {@link #postStatus(TextStatus, List)} under a message id from {@link #newMessageId()} (null: a fresh one). */
+    /**
+     * As {@link #postStatus(TextStatus, List)} under a message id the caller made with {@link MessageIds}, so it can
+     * store the status under that id first (null: a fresh one).
+     */
     public CompletableFuture<PostedStatus> postStatus(String messageId, TextStatus status, List<String> phoneNumbers) {
         return withPoster((session, creds) -> signal.statusSender(creds).post(session, DeviceSignal.poster(creds),
                 messageId, status, phoneNumbers));
-    }
-
-    /** A new message id in WhatsApp's format for this linked device (protocol-notes §8.3). */
-    public String newMessageId() {
-        DeviceCredentials creds;
-        synchronized (lock) {
-            creds = credentials;
-        }
-        if (creds == null || !creds.isRegistered()) {
-            throw new IllegalStateException("not linked");
-        }
-        return MessageIds.generate(creds.me().phoneNumber().user(), Instant.now(), random);
     }
 
     /** Deletes our status {@code statusId} for everyone: a REVOKE to the same audience (protocol-notes §12). */
