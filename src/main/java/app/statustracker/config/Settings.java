@@ -52,10 +52,7 @@ public record Settings(
      * @param lookup returns the raw value of a key, or null/blank when unset
      */
     public static Settings from(Function<String, String> lookup) {
-        Function<String, String> get = key -> {
-            String v = lookup.apply(key);
-            return v == null || v.isBlank() ? null : v.strip();
-        };
+        Function<String, String> get = trimmed(lookup);
         Path dataDir = Path.of(orDefault(get.apply("DATA_DIR"), "./data")).toAbsolutePath().normalize();
         String dbUrl = get.apply("DB_URL");
         if (dbUrl == null) {
@@ -112,7 +109,16 @@ public record Settings(
         return value == null ? fallback : value;
     }
 
-    private static int intIn(Function<String, String> get, String key, int fallback, int min, int max) {
+    /** The lookup with values stripped and blank ones treated as unset. */
+    static Function<String, String> trimmed(Function<String, String> lookup) {
+        return key -> {
+            String v = lookup.apply(key);
+            return v == null || v.isBlank() ? null : v.strip();
+        };
+    }
+
+    /** A whole number in {@code [min, max]}, or {@code fallback} when unset; anything else names the key. */
+    static int intIn(Function<String, String> get, String key, int fallback, int min, int max) {
         String raw = get.apply(key);
         if (raw == null) {
             return fallback;

@@ -17,31 +17,12 @@ public record StatusSettings(Duration receiptFlushInterval, int receiptBatchMax,
                              Duration previewTimeout, int previewMaxBytes) {
 
     public static StatusSettings from(Function<String, String> lookup) {
-        Function<String, String> get = key -> {
-            String v = lookup.apply(key);
-            return v == null || v.isBlank() ? null : v.strip();
-        };
+        Function<String, String> get = Settings.trimmed(lookup);
         return new StatusSettings(
-                Duration.ofMillis(intIn(get, "RECEIPT_FLUSH_MS", 25, 1, 10_000)),
-                intIn(get, "RECEIPT_BATCH_MAX", 5_000, 1, 100_000),
-                Duration.ofMillis(intIn(get, "STATUS_SEND_TIMEOUT_MS", 120_000, 1_000, 3_600_000)),
-                Duration.ofMillis(intIn(get, "LINK_PREVIEW_TIMEOUT_MS", 5_000, 100, 60_000)),
-                intIn(get, "LINK_PREVIEW_MAX_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024));
-    }
-
-    private static int intIn(Function<String, String> get, String key, int fallback, int min, int max) {
-        String raw = get.apply(key);
-        if (raw == null) {
-            return fallback;
-        }
-        try {
-            int v = Integer.parseInt(raw);
-            if (v < min || v > max) {
-                throw new InvalidSettingException(key, "must be between " + min + " and " + max + ", got " + v);
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new InvalidSettingException(key, "not a whole number: '" + raw + "'");
-        }
+                Duration.ofMillis(Settings.intIn(get, "RECEIPT_FLUSH_MS", 25, 1, 10_000)),
+                Settings.intIn(get, "RECEIPT_BATCH_MAX", 5_000, 1, 100_000),
+                Duration.ofMillis(Settings.intIn(get, "STATUS_SEND_TIMEOUT_MS", 120_000, 1_000, 3_600_000)),
+                Duration.ofMillis(Settings.intIn(get, "LINK_PREVIEW_TIMEOUT_MS", 5_000, 100, 60_000)),
+                Settings.intIn(get, "LINK_PREVIEW_MAX_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024));
     }
 }
