@@ -58,6 +58,11 @@ public final class Node {
         return builder(tag).attrs(attributes).children(children).build();
     }
 
+    /** A node holding only bytes, as key material travels ({@code <identity>…</identity>}). */
+    public static Node of(String tag, byte[] bytes) {
+        return builder(tag).bytes(bytes).build();
+    }
+
     public static Node of(String tag, Map<String, String> attributes, byte[] bytes) {
         return builder(tag).attrs(attributes).bytes(bytes).build();
     }

@@ -23,6 +23,12 @@ public final class NodeBuilder {
         return this;
     }
 
+    /** Sets {@code key} to its value in {@code from}, if {@code from} has it (an ack echoing a stanza's attributes). */
+    public NodeBuilder attrFrom(Node from, String key) {
+        String value = from.attr(key);
+        return value == null ? this : attr(key, value);
+    }
+
     public NodeBuilder attr(String key, Jid value) {
         return attr(key, value.toString());
     }

@@ -23,19 +23,19 @@ final class ClientStanzas {
     /** §6.2: registration id, key type, identity, one-time pre-keys and the signed pre-key. */
     static Node preKeyUpload(DeviceCredentials credentials, List<PreKey> preKeys) {
         List<Node> keys = preKeys.stream().map(preKey -> Node.builder("key").children(
-                bytes("id", ClientPayloads.bigEndian(preKey.id(), 3)),
-                bytes("value", preKey.keyPair().publicKey())).build()).toList();
+                Node.of("id", ClientPayloads.bigEndian(preKey.id(), 3)),
+                Node.of("value", preKey.keyPair().publicKey())).build()).toList();
         SignedPreKey signed = credentials.signedPreKey();
         return Node.builder("iq").attr("xmlns", "encrypt").attr("type", "set").attr("to", SERVER)
                 .children(
-                        bytes("registration", ClientPayloads.bigEndian(credentials.registrationId(), 4)),
-                        bytes("type", new byte[] {0x05}),
-                        bytes("identity", credentials.identityKey().publicKey()),
+                        Node.of("registration", ClientPayloads.bigEndian(credentials.registrationId(), 4)),
+                        Node.of("type", new byte[] {0x05}),
+                        Node.of("identity", credentials.identityKey().publicKey()),
                         Node.builder("list").children(keys).build(),
                         Node.builder("skey").children(
-                                bytes("id", ClientPayloads.bigEndian(signed.id(), 3)),
-                                bytes("value", signed.keyPair().publicKey()),
-                                bytes("signature", signed.signature())).build())
+                                Node.of("id", ClientPayloads.bigEndian(signed.id(), 3)),
+                                Node.of("value", signed.keyPair().publicKey()),
+                                Node.of("signature", signed.signature())).build())
                 .build();
     }
 
@@ -60,11 +60,11 @@ final class ClientStanzas {
     static Node ack(Node stanza, Jid ownDevice) {
         NodeBuilder ack = Node.builder("ack").attr("class", stanza.tag()).attr("id", stanza.attr("id", ""))
                 .attr("to", stanza.attr("from", SERVER));
-        copy(stanza, ack, "participant");
-        copy(stanza, ack, "recipient");
+        ack.attrFrom(stanza, "participant");
+        ack.attrFrom(stanza, "recipient");
         boolean message = "message".equals(stanza.tag());
         if (!message) {
-            copy(stanza, ack, "type");
+            ack.attrFrom(stanza, "type");
         } else if (ownDevice != null) {
             ack.attr("from", ownDevice);
         }
@@ -76,16 +76,5 @@ final class ClientStanzas {
             case "message", "receipt", "notification", "call" -> stanza.attr("id") != null;
             default -> false;
         };
-    }
-
-    private static void copy(Node from, NodeBuilder to, String attribute) {
-        String value = from.attr(attribute);
-        if (value != null) {
-            to.attr(attribute, value);
-        }
-    }
-
-    private static Node bytes(String tag, byte[] content) {
-        return Node.builder(tag).bytes(content).build();
     }
 }

@@ -36,41 +36,32 @@ public final class RetryReceiptStanza {
         String id = message.attr("id", "");
         NodeBuilder receipt = Node.builder("receipt").attr("to", message.attr("from", "")).attr("id", id)
                 .attr("type", "retry");
-        copy(message, receipt, "participant");
-        copy(message, receipt, "recipient");
+        receipt.attrFrom(message, "participant");
+        receipt.attrFrom(message, "recipient");
         NodeBuilder retry = Node.builder("retry").attr("count", Integer.toString(count)).attr("id", id);
-        copy(message, retry, "t");
+        retry.attrFrom(message, "t");
         retry.attr("v", "1");
         List<Node> children = new ArrayList<>(3);
         children.add(retry.build());
-        children.add(bytes("registration", bigEndian(registrationId, 4)));
+        children.add(Node.of("registration", bigEndian(registrationId, 4)));
         if (keys != null) {
             SignedPreKey signed = keys.signedPreKey();
             children.add(Node.builder("keys").children(
-                    bytes("type", new byte[] {0x05}),
-                    bytes("identity", keys.identityKey()),
+                    Node.of("type", new byte[] {0x05}),
+                    Node.of("identity", keys.identityKey()),
                     Node.builder("key").children(
-                            bytes("id", bigEndian(keys.preKey().id(), 3)),
-                            bytes("value", keys.preKey().keyPair().publicKey())).build(),
+                            Node.of("id", bigEndian(keys.preKey().id(), 3)),
+                            Node.of("value", keys.preKey().keyPair().publicKey())).build(),
                     Node.builder("skey").children(
-                            bytes("id", bigEndian(signed.id(), 3)),
-                            bytes("value", signed.keyPair().publicKey()),
-                            bytes("signature", signed.signature())).build(),
-                    bytes("device-identity", keys.deviceIdentity())).build());
+                            Node.of("id", bigEndian(signed.id(), 3)),
+                            Node.of("value", signed.keyPair().publicKey()),
+                            Node.of("signature", signed.signature())).build(),
+                    Node.of("device-identity", keys.deviceIdentity())).build());
         }
         return receipt.children(children).build();
     }
 
-    private static void copy(Node from, NodeBuilder to, String attribute) {
-        String value = from.attr(attribute);
-        if (value != null) {
-            to.attr(attribute, value);
-        }
-    }
 
-    private static Node bytes(String tag, byte[] content) {
-        return Node.builder(tag).bytes(content).build();
-    }
 
     private static byte[] bigEndian(int value, int length) {
         byte[] bytes = new byte[length];

@@ -40,11 +40,11 @@ public final class PairingStanzas {
                 .children(Node.builder("link_code_companion_reg").attr("jid", phoneNumber)
                         .attr("stage", "companion_hello").attr("should_show_push_notification", "true")
                         .children(
-                                bytes("link_code_pairing_wrapped_companion_ephemeral_pub", wrappedEphemeral),
-                                bytes("companion_server_auth_key_pub", noisePublicKey),
+                                Node.of("link_code_pairing_wrapped_companion_ephemeral_pub", wrappedEphemeral),
+                                Node.of("companion_server_auth_key_pub", noisePublicKey),
                                 Node.builder("companion_platform_id").text(platformId).build(),
                                 Node.builder("companion_platform_display").text(platformDisplay).build(),
-                                bytes("link_code_pairing_nonce", new byte[] {0}))
+                                Node.of("link_code_pairing_nonce", new byte[] {0}))
                         .build())
                 .build();
     }
@@ -55,14 +55,10 @@ public final class PairingStanzas {
                 .children(Node.builder("link_code_companion_reg").attr("jid", phoneNumber)
                         .attr("stage", "companion_finish")
                         .children(
-                                bytes("link_code_pairing_wrapped_key_bundle", wrappedKeyBundle),
-                                bytes("companion_identity_public", identityPublicKey),
-                                bytes("link_code_pairing_ref", ref))
+                                Node.of("link_code_pairing_wrapped_key_bundle", wrappedKeyBundle),
+                                Node.of("companion_identity_public", identityPublicKey),
+                                Node.of("link_code_pairing_ref", ref))
                         .build())
                 .build();
-    }
-
-    private static Node bytes(String tag, byte[] content) {
-        return Node.builder(tag).bytes(content).build();
     }
 }
