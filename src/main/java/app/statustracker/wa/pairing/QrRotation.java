@@ -63,13 +63,18 @@ public final class QrRotation {
                 ref = refs.get(shown);
                 lifetime = shown == 0 ? firstRefLifetime : nextRefLifetime;
                 shown++;
-                timer = scheduler.schedule(this::advance, lifetime.toNanos(), TimeUnit.NANOSECONDS);
             }
         }
         if (ref == null) {
             onExhausted.run();
-        } else {
-            onRef.accept(ref);
+            return;
+        }
+        onRef.accept(ref);
+        // the lifetime counts from when the ref was shown, so no ref is shown for less than its lifetime
+        synchronized (this) {
+            if (!cancelled) {
+                timer = scheduler.schedule(this::advance, lifetime.toNanos(), TimeUnit.NANOSECONDS);
+            }
         }
     }
 }
