@@ -31,4 +31,7 @@ export const commandModules = {
   readStatuses: 'contacts.mjs',
   recordings: 'contacts.mjs',
   awaitRecorded: 'contacts.mjs',
+  mediaKeys: 'media.mjs',
+  mediaEncrypt: 'media.mjs',
+  mediaDecrypt: 'media.mjs',
 }
