@@ -32,7 +32,7 @@ public final class ExtraTrust {
             return SSLContext.getDefault();
         }
         X509TrustManager jdk = trustManager(null);
-        X509TrustManager extra = trustManager(keyStoreOf(certificates(pemFile), pemFile));
+        X509TrustManager extra = trustManager(keyStoreOf(certificates(pemFile)));
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, new TrustManager[] {new EitherTrustManager(jdk, extra)}, null);
         return context;
@@ -53,7 +53,7 @@ public final class ExtraTrust {
         return out;
     }
 
-    private static KeyStore keyStoreOf(List<X509Certificate> certificates, Path source)
+    private static KeyStore keyStoreOf(List<X509Certificate> certificates)
             throws IOException, GeneralSecurityException {
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         store.load(null, null);

@@ -68,10 +68,9 @@ public final class MediaUploader {
         CompletableFuture<Encrypted> encrypted = CompletableFuture.supplyAsync(
                 () -> encrypt(plainFile, mediaKey, type), blockingIo);
         CompletableFuture<UploadedMedia> result = encrypted.thenCombine(conns.get(), Pending::new)
-                .thenCompose(pending -> tryHosts(pending, 0, type, new ArrayList<>()))
-                .thenApply(answer -> new UploadedMedia(type, answer.url(), answer.directPath(), mediaKey, keyTime,
-                        encrypted.join().media().fileSha256(), encrypted.join().media().fileEncSha256(),
-                        encrypted.join().media().fileLength()));
+                .thenCompose(pending -> tryHosts(pending, 0, type, new ArrayList<>())
+                        .thenApply(answer -> new UploadedMedia(type, answer.url(), answer.directPath(), mediaKey,
+                                keyTime, pending.encrypted().media())));
         return result.whenComplete((ignored, failure) -> encrypted.thenAccept(e -> delete(e.file())))
                 .exceptionallyCompose(failure -> CompletableFuture.failedFuture(explain(failure)));
     }

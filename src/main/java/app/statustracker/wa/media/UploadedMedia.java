@@ -7,30 +7,20 @@ import java.util.Objects;
  * (the ImageMessage / VideoMessage fields, docs/protocol.md, Media).
  *
  * @param mediaKeyTimestamp unix seconds when the media key was made
+ * @param encrypted         the hashes and length of the plain and uploaded file
  */
 public record UploadedMedia(MediaType type, String url, String directPath, byte[] mediaKey, long mediaKeyTimestamp,
-                            byte[] fileSha256, byte[] fileEncSha256, long fileLength) {
+                            EncryptedMedia encrypted) {
     public UploadedMedia {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(directPath, "directPath");
+        Objects.requireNonNull(encrypted, "encrypted");
         mediaKey = mediaKey.clone();
-        fileSha256 = fileSha256.clone();
-        fileEncSha256 = fileEncSha256.clone();
     }
 
     @Override
     public byte[] mediaKey() {
         return mediaKey.clone();
-    }
-
-    @Override
-    public byte[] fileSha256() {
-        return fileSha256.clone();
-    }
-
-    @Override
-    public byte[] fileEncSha256() {
-        return fileEncSha256.clone();
     }
 }

@@ -111,17 +111,17 @@ class MediaUploaderTest {
         UploadedMedia media = uploader(ExtraTrust.sslContext(caPem), List.of(hostName()), AUTH)
                 .upload(plain, MediaType.IMAGE).get();
 
-        String token = MediaUploader.token(media.fileEncSha256());
+        String token = MediaUploader.token(media.encrypted().fileEncSha256());
         byte[] file = stored.get(token);
-        assertArrayEquals(sha256(file), media.fileEncSha256());
+        assertArrayEquals(sha256(file), media.encrypted().fileEncSha256());
         assertEquals("/v/t62/" + token + ".enc", media.directPath());
         assertTrue(media.url().startsWith("https://" + hostName()));
-        assertEquals(300_000, media.fileLength());
+        assertEquals(300_000, media.encrypted().fileLength());
         assertEquals("https://web.whatsapp.com", lastHeaders.get("Origin"));
         ByteArrayOutputStream opened = new ByteArrayOutputStream();
         MediaCipher.decrypt(new ByteArrayInputStream(file), opened, media.mediaKey(), MediaType.IMAGE);
         assertArrayEquals(Files.readAllBytes(plain), opened.toByteArray());
-        assertArrayEquals(sha256(Files.readAllBytes(plain)), media.fileSha256());
+        assertArrayEquals(sha256(Files.readAllBytes(plain)), media.encrypted().fileSha256());
         assertEquals(List.of(plain), listDir(), "the encrypted temporary file is gone");
     }
 
@@ -130,7 +130,7 @@ class MediaUploaderTest {
         Path plain = plainFile(100);
         UploadedMedia media = uploader(ExtraTrust.sslContext(caPem), List.of("127.0.0.1:1", hostName()), AUTH)
                 .upload(plain, MediaType.VIDEO).get();
-        assertTrue(stored.containsKey(MediaUploader.token(media.fileEncSha256())));
+        assertTrue(stored.containsKey(MediaUploader.token(media.encrypted().fileEncSha256())));
     }
 
     @Test
