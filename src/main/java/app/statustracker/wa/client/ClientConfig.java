@@ -24,11 +24,13 @@ import java.util.Objects;
  * @param refillPreKeyBatch  how many to upload when it holds a few (whatsmeow: 50)
  * @param statusAckTimeout   how long a posted status may wait for the server's ack before it counts as failed
  *                           (protocol-notes §8.4: ~20 s)
+ * @param media              how image and video statuses reach WhatsApp's media hosts
  */
 public record ClientConfig(URI endpoint, CertificateChainVerifier verifier, ClientVersion version, String browser,
                            String os, String platformId, DeviceProps.PlatformType platformType,
                            Duration qrFirstRefLifetime, Duration qrNextRefLifetime, int minPreKeyCount,
-                           int initialPreKeyBatch, int refillPreKeyBatch, Duration statusAckTimeout) {
+                           int initialPreKeyBatch, int refillPreKeyBatch, Duration statusAckTimeout,
+                           MediaTransfer media) {
 
     public static final ClientVersion DEFAULT_VERSION = ClientVersion.parse("2.3000.1045649367");
 
@@ -51,12 +53,13 @@ public record ClientConfig(URI endpoint, CertificateChainVerifier verifier, Clie
         if (statusAckTimeout.isNegative() || statusAckTimeout.isZero()) {
             throw new IllegalArgumentException("status ack timeout must be positive");
         }
+        Objects.requireNonNull(media, "media");
     }
 
     public static ClientConfig defaults(URI endpoint, CertificateChainVerifier verifier) {
         return new ClientConfig(endpoint, verifier, DEFAULT_VERSION, "Chrome", "Mac OS", "1",
                 DeviceProps.PlatformType.CHROME, Duration.ofSeconds(60), Duration.ofSeconds(20), 5, 812, 50,
-                Duration.ofSeconds(20));
+                Duration.ofSeconds(20), MediaTransfer.defaults());
     }
 
     /** WhatsApp itself with its own root key. */
@@ -67,22 +70,29 @@ public record ClientConfig(URI endpoint, CertificateChainVerifier verifier, Clie
     public ClientConfig withVersion(ClientVersion newVersion) {
         return new ClientConfig(endpoint, verifier, newVersion, browser, os, platformId, platformType,
                 qrFirstRefLifetime, qrNextRefLifetime, minPreKeyCount, initialPreKeyBatch, refillPreKeyBatch,
-                statusAckTimeout);
+                statusAckTimeout, media);
     }
 
     public ClientConfig withQrLifetimes(Duration first, Duration next) {
         return new ClientConfig(endpoint, verifier, version, browser, os, platformId, platformType, first, next,
-                minPreKeyCount, initialPreKeyBatch, refillPreKeyBatch, statusAckTimeout);
+                minPreKeyCount, initialPreKeyBatch, refillPreKeyBatch, statusAckTimeout, media);
     }
 
     public ClientConfig withPreKeyBatches(int minCount, int initialBatch, int refillBatch) {
         return new ClientConfig(endpoint, verifier, version, browser, os, platformId, platformType,
-                qrFirstRefLifetime, qrNextRefLifetime, minCount, initialBatch, refillBatch, statusAckTimeout);
+                qrFirstRefLifetime, qrNextRefLifetime, minCount, initialBatch, refillBatch, statusAckTimeout, media);
     }
 
     public ClientConfig withStatusAckTimeout(Duration timeout) {
         return new ClientConfig(endpoint, verifier, version, browser, os, platformId, platformType,
-                qrFirstRefLifetime, qrNextRefLifetime, minPreKeyCount, initialPreKeyBatch, refillPreKeyBatch, timeout);
+                qrFirstRefLifetime, qrNextRefLifetime, minPreKeyCount, initialPreKeyBatch, refillPreKeyBatch, timeout,
+                media);
+    }
+
+    public ClientConfig withMedia(MediaTransfer transfer) {
+        return new ClientConfig(endpoint, verifier, version, browser, os, platformId, platformType,
+                qrFirstRefLifetime, qrNextRefLifetime, minPreKeyCount, initialPreKeyBatch, refillPreKeyBatch,
+                statusAckTimeout, transfer);
     }
 
     /** "Chrome (Mac OS)": the companion_platform_display format the server validates (§5). */

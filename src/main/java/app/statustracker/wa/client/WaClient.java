@@ -1,7 +1,12 @@
 package app.statustracker.wa.client;
 
+import app.statustracker.wa.binary.Node;
+import app.statustracker.wa.media.MediaConnCache;
+import app.statustracker.wa.media.MediaUploader;
+import app.statustracker.wa.status.MediaStatus;
 import app.statustracker.wa.status.MessageIds;
-
+import app.statustracker.wa.status.StatusMessages;
+import app.statustracker.wa.status.StatusSender;
 import app.statustracker.wa.signal.PreKeyStore;
 import app.statustracker.wa.status.StanzaChannel;
 import app.statustracker.wa.transport.ConnectRequest;
@@ -35,6 +40,8 @@ public final class WaClient {
     private final DeviceSignal signal;
     private final IncomingMessages incomingMessages;
     private final RetryReceipts retryReceipts;
+    private final MediaConnCache mediaConns;
+    private final MediaUploader mediaUploader;
     private final Object lock = new Object();
     private DeviceCredentials credentials;
     private ClientSession session;
@@ -63,6 +70,10 @@ public final class WaClient {
                 scheduler, random, Clock.systemUTC(), config.statusAckTimeout());
         this.incomingMessages = new IncomingMessages(this, signal, Clock.systemUTC());
         this.retryReceipts = new RetryReceipts(this, signal);
+        MediaTransfer media = config.media();
+        this.mediaConns = new MediaConnCache(this::sendIqOnCurrentSession, Clock.systemUTC());
+        this.mediaUploader = new MediaUploader(media.http(), mediaConns, media.workDir(), media.blockingIo(), random,
+                Clock.systemUTC(), media.uploadTimeout());
     }
 
     /**
@@ -127,6 +138,22 @@ public final class WaClient {
     public CompletableFuture<PostedStatus> postStatus(String messageId, TextStatus status, List<String> phoneNumbers) {
         return withPoster((session, creds) -> signal.statusSender(creds).post(session, DeviceSignal.poster(creds),
                 messageId, status, phoneNumbers));
+    }
+
+    /**
+     * Posts an image or video status: the file is encrypted and uploaded to WhatsApp's media hosts first (streamed,
+     * never whole in memory), then the status goes out as for text. Failures as for text, plus
+     * {@link app.statustracker.wa.media.MediaUploadException} when no media host took the file.
+     */
+    public CompletableFuture<PostedStatus> postStatus(String messageId, MediaStatus status, List<String> phoneNumbers) {
+        try {
+            StatusSender.checkAudience(phoneNumbers);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return withPoster((session, creds) -> mediaUploader.upload(status.file(), status.type())
+                .thenCompose(uploaded -> signal.statusSender(creds).post(session, DeviceSignal.poster(creds),
+                        messageId, StatusMessages.media(status, uploaded, random), phoneNumbers)));
     }
 
     /** Deletes our status {@code statusId} for everyone: a REVOKE to the same audience (protocol-notes §12). */
@@ -226,6 +253,7 @@ public final class WaClient {
                 session = null;
             }
         }
+        mediaConns.invalidate(); // its auth belongs to that login; the next upload asks again
         emit(new ClientEvent.Disconnected(reason));
     }
 
@@ -247,6 +275,16 @@ public final class WaClient {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "client listener failed on " + event, e);
         }
+    }
+
+    private CompletableFuture<Node> sendIqOnCurrentSession(Node iq) {
+        ClientSession current;
+        synchronized (lock) {
+            current = session;
+        }
+        return current == null || !current.isLoggedIn()
+                ? CompletableFuture.failedFuture(new IllegalStateException("not logged in"))
+                : current.sendIq(iq);
     }
 
     ClientConfig config() {

@@ -3,8 +3,13 @@ package app.statustracker.wa.status;
 import app.statustracker.wa.binary.Jid;
 import app.statustracker.wa.client.LinkPreview;
 import app.statustracker.wa.client.TextStatus;
+import app.statustracker.wa.media.EncryptedMedia;
+import app.statustracker.wa.media.MediaType;
+import app.statustracker.wa.media.UploadedMedia;
 import app.statustracker.wa.proto.MessageProtos.Message;
 import app.statustracker.wa.proto.MessageProtos.Message.ExtendedTextMessage;
+import app.statustracker.wa.proto.MessageProtos.Message.ImageMessage;
+import app.statustracker.wa.proto.MessageProtos.Message.VideoMessage;
 import app.statustracker.wa.proto.MessageProtos.Message.ProtocolMessage;
 import app.statustracker.wa.proto.MessageProtos.Message.SenderKeyDistributionMessage;
 import app.statustracker.wa.proto.MessageProtos.MessageContextInfo;
@@ -67,6 +72,85 @@ public final class StatusMessages {
                 .setExtendedTextMessage(text)
                 .setMessageContextInfo(MessageContextInfo.newBuilder().setMessageSecret(ByteString.copyFrom(messageSecret)))
                 .build();
+    }
+
+    /**
+     * An image or video status (docs/protocol.md, Media): where the encrypted file lies, the keys and hashes a
+     * receiver checks it with, and what it shows before downloading — the fields WhatsApp Web fills for a status,
+     * plus a fresh message secret as for text.
+     */
+    public static Message media(MediaStatus status, UploadedMedia uploaded, SecureRandom random) {
+        byte[] secret = new byte[MESSAGE_SECRET_LENGTH];
+        random.nextBytes(secret);
+        return media(status, uploaded, secret);
+    }
+
+    /** Deterministic form for tests. */
+    public static Message media(MediaStatus status, UploadedMedia uploaded, byte[] messageSecret) {
+        if (status.type() != uploaded.type()) {
+            throw new IllegalArgumentException("a " + status.type() + " status with " + uploaded.type() + " media");
+        }
+        EncryptedMedia file = uploaded.encrypted();
+        Message.Builder message = Message.newBuilder();
+        if (status.type() == MediaType.IMAGE) {
+            ImageMessage.Builder image = ImageMessage.newBuilder()
+                    .setUrl(uploaded.url())
+                    .setMimetype(status.mimetype())
+                    .setFileSha256(ByteString.copyFrom(file.fileSha256()))
+                    .setFileLength(file.fileLength())
+                    .setHeight(status.height())
+                    .setWidth(status.width())
+                    .setMediaKey(ByteString.copyFrom(uploaded.mediaKey()))
+                    .setFileEncSha256(ByteString.copyFrom(file.fileEncSha256()))
+                    .setDirectPath(uploaded.directPath())
+                    .setMediaKeyTimestamp(uploaded.mediaKeyTimestamp());
+            if (status.caption() != null) {
+                image.setCaption(status.caption());
+            }
+            byte[] thumbnail = status.jpegThumbnail();
+            if (thumbnail != null) {
+                image.setJpegThumbnail(ByteString.copyFrom(thumbnail));
+            }
+            message.setImageMessage(image);
+        } else {
+            VideoMessage.Builder video = VideoMessage.newBuilder()
+                    .setUrl(uploaded.url())
+                    .setMimetype(status.mimetype())
+                    .setFileSha256(ByteString.copyFrom(file.fileSha256()))
+                    .setFileLength(file.fileLength())
+                    .setSeconds(status.seconds())
+                    .setMediaKey(ByteString.copyFrom(uploaded.mediaKey()))
+                    .setHeight(status.height())
+                    .setWidth(status.width())
+                    .setFileEncSha256(ByteString.copyFrom(file.fileEncSha256()))
+                    .setDirectPath(uploaded.directPath())
+                    .setMediaKeyTimestamp(uploaded.mediaKeyTimestamp());
+            if (status.caption() != null) {
+                video.setCaption(status.caption());
+            }
+            byte[] thumbnail = status.jpegThumbnail();
+            if (thumbnail != null) {
+                video.setJpegThumbnail(ByteString.copyFrom(thumbnail));
+            }
+            message.setVideoMessage(video);
+        }
+        return message
+                .setMessageContextInfo(MessageContextInfo.newBuilder().setMessageSecret(ByteString.copyFrom(messageSecret)))
+                .build();
+    }
+
+    /**
+     * The stanza's {@code mediatype} for a message, as Baileys derives it: {@code image} or {@code video} for
+     * media, null for everything else (text, links, revokes, which go as {@code type="text"}).
+     */
+    public static String mediaTypeOf(Message message) {
+        if (message.hasImageMessage()) {
+            return MediaType.IMAGE.stanzaMediaType();
+        }
+        if (message.hasVideoMessage()) {
+            return MediaType.VIDEO.stanzaMediaType();
+        }
+        return null;
     }
 
     /** Deletes our status {@code statusId} for everyone (§12): ProtocolMessage REVOKE of our own key. */

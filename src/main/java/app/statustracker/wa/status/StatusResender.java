@@ -130,6 +130,6 @@ final class StatusResender {
                     + batch.failed().get(request.device()));
         }
         return StatusStanza.resend(sent.id(), sent.revoke(), request.device(), ciphertext, request.count(),
-                poster.deviceIdentity());
+                poster.deviceIdentity(), StatusMessages.mediaTypeOf(message));
     }
 }

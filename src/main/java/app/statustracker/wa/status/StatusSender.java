@@ -82,12 +82,30 @@ public final class StatusSender {
                                                 TextStatus status, List<String> phoneNumbers) {
         Message message;
         try {
-            requireNumbers(phoneNumbers);
             message = StatusMessages.text(status, random);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
+        return post(channel, poster, messageId, message, phoneNumbers);
+    }
+
+    /**
+     * Posts a status Message built by the caller ({@link StatusMessages}): an image or video whose file is already
+     * on the media host, say. Ids and failures as for a text status.
+     */
+    public CompletableFuture<PostedStatus> post(StanzaChannel channel, Poster poster, String messageId,
+                                                Message message, List<String> phoneNumbers) {
+        try {
+            requireNumbers(phoneNumbers);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return unwrapped(enqueue(() -> send(channel, poster, messageId, message, false, phoneNumbers)));
+    }
+
+    /** Checks an audience before anything slow (an upload) is done for it. */
+    public static void checkAudience(List<String> phoneNumbers) {
+        requireNumbers(phoneNumbers);
     }
 
     /** Revokes our status {@code statusId} for the same audience (§12): a new message id, {@code edit="7"}. */
@@ -198,7 +216,8 @@ public final class StatusSender {
         // remembered before it goes out: a viewer's retry receipt can overtake the server's ack
         recent.remember(new SentStatus(id, message.toByteArray(), revoke, key.keyId(), Set.copyOf(audience.lidUsers()),
                 clock.instant()));
-        Node stanza = StatusStanza.build(id, revoke, pairwise, audience.lidUsers(), poster.deviceIdentity(), skmsg);
+        Node stanza = StatusStanza.build(id, revoke, pairwise, audience.lidUsers(), poster.deviceIdentity(), skmsg,
+                StatusMessages.mediaTypeOf(message));
         return new Prepared(stanza, key.keyId(), pairwise.keySet());
     }
 

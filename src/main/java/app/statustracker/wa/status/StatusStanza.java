@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * The {@code <message to="status@broadcast">} stanza as WA Web sends it today (protocol-notes §8.3):
  * <pre>
- * &lt;message to="status@broadcast" id type="text" [edit="7"]&gt;
+ * &lt;message to="status@broadcast" id type="text|media" [edit="7"]&gt;
  *   &lt;participants&gt;
  *     &lt;to jid="&lt;lid&gt;:&lt;dev&gt;@lid"&gt;&lt;enc v="2" type="pkmsg|msg"&gt;SKDM&lt;/enc&gt;&lt;/to&gt;  devices that get the sender key
  *     &lt;to jid="&lt;lid&gt;@lid"/&gt;                                              audience users not covered above
@@ -22,6 +22,8 @@ import java.util.Set;
  *   [&lt;meta status_setting="allowlist"/&gt;]                                  posts only, never revokes
  * &lt;/message&gt;
  * </pre>
+ * A media status goes as {@code type="media"} with {@code mediatype="image|video"} on every {@code <enc>}, the
+ * SKDM carriers included, as Baileys sends it (docs/protocol.md, Media); text, links and revokes as {@code "text"}.
  * No {@code addressing_mode} (the server answers 479 to it on a status), no {@code phash}, no participant.
  * {@code status_setting="allowlist"}: the audience is exactly the list we were given, which is what the
  * "only share with…" privacy setting means.
@@ -43,9 +45,10 @@ public final class StatusStanza {
      * @param deviceIdentity our ADVSignedDeviceIdentity incl. accountSignatureKey; added only if any entry is a
      *                       pkmsg
      * @param skmsg          the sender-key ciphertext of the padded message
+     * @param mediaType      {@code image} or {@code video} for a media status, null otherwise
      */
     public static Node build(String id, boolean revoke, Map<Jid, PairwiseCiphertext> perDevice,
-                             Collection<Jid> bareUsers, byte[] deviceIdentity, byte[] skmsg) {
+                             Collection<Jid> bareUsers, byte[] deviceIdentity, byte[] skmsg, String mediaType) {
         List<Node> participants = new ArrayList<>(perDevice.size() + bareUsers.size());
         Set<Jid> covered = new HashSet<>();
         boolean anyPreKeyMessage = false;
@@ -54,7 +57,7 @@ public final class StatusStanza {
             anyPreKeyMessage |= ciphertext.isPreKeyMessage();
             covered.add(entry.getKey().withoutDevice());
             participants.add(Node.builder("to").attr("jid", entry.getKey())
-                    .children(enc(ciphertext.type(), ciphertext.ciphertext())).build());
+                    .children(enc(ciphertext.type(), ciphertext.ciphertext(), mediaType)).build());
         }
         for (Jid user : bareUsers) {
             if (covered.add(user.withoutDevice())) {
@@ -69,11 +72,12 @@ public final class StatusStanza {
             }
             children.add(Node.builder("device-identity").bytes(deviceIdentity).build());
         }
-        children.add(enc("skmsg", skmsg));
+        children.add(enc("skmsg", skmsg, mediaType));
         if (!revoke) {
             children.add(Node.builder("meta").attr("status_setting", STATUS_SETTING).build());
         }
-        var message = Node.builder("message").attr("to", Jid.STATUS_BROADCAST).attr("id", id).attr("type", "text");
+        var message = Node.builder("message").attr("to", Jid.STATUS_BROADCAST).attr("id", id)
+                .attr("type", stanzaType(mediaType));
         if (revoke) {
             message.attr("edit", EDIT_SENDER_REVOKE);
         }
@@ -83,18 +87,22 @@ public final class StatusStanza {
     /**
      * A status again for one viewer device that asked with a retry receipt (§9.5), in the whatsmeow / WA Web form:
      * <pre>
-     * &lt;message to="status@broadcast" participant="&lt;viewer device&gt;" id="&lt;same id&gt;" type="text" [edit="7"]&gt;
-     *   &lt;enc v="2" type="pkmsg|msg" count="n"&gt;…&lt;/enc&gt;
+     * &lt;message to="status@broadcast" participant="&lt;viewer device&gt;" id="&lt;same id&gt;" type="text|media" [edit="7"]&gt;
+     *   &lt;enc v="2" type="pkmsg|msg" count="n" [mediatype]&gt;…&lt;/enc&gt;
      *   [&lt;device-identity&gt;…&lt;/device-identity&gt;]                         when pkmsg
      * &lt;/message&gt;
      * </pre>
      * (Baileys rc14 addresses it {@code to} the viewer device instead; the server maps both.)
      */
     public static Node resend(String id, boolean revoke, Jid device, PairwiseCiphertext ciphertext, int count,
-                              byte[] deviceIdentity) {
+                              byte[] deviceIdentity, String mediaType) {
         List<Node> children = new ArrayList<>(2);
-        children.add(Node.builder("enc").attr("v", "2").attr("type", ciphertext.type())
-                .attr("count", Integer.toString(count)).bytes(ciphertext.ciphertext()).build());
+        var enc = Node.builder("enc").attr("v", "2").attr("type", ciphertext.type())
+                .attr("count", Integer.toString(count));
+        if (mediaType != null) {
+            enc.attr("mediatype", mediaType);
+        }
+        children.add(enc.bytes(ciphertext.ciphertext()).build());
         if (ciphertext.isPreKeyMessage()) {
             if (deviceIdentity == null) {
                 throw new IllegalArgumentException("a pkmsg needs our device identity beside it (§7.6)");
@@ -102,14 +110,22 @@ public final class StatusStanza {
             children.add(Node.builder("device-identity").bytes(deviceIdentity).build());
         }
         var message = Node.builder("message").attr("to", Jid.STATUS_BROADCAST).attr("participant", device)
-                .attr("id", id).attr("type", "text");
+                .attr("id", id).attr("type", stanzaType(mediaType));
         if (revoke) {
             message.attr("edit", EDIT_SENDER_REVOKE);
         }
         return message.children(children).build();
     }
 
-    private static Node enc(String type, byte[] ciphertext) {
-        return Node.builder("enc").attr("v", "2").attr("type", type).bytes(ciphertext).build();
+    private static String stanzaType(String mediaType) {
+        return mediaType == null ? "text" : "media";
+    }
+
+    private static Node enc(String type, byte[] ciphertext, String mediaType) {
+        var enc = Node.builder("enc").attr("v", "2").attr("type", type);
+        if (mediaType != null) {
+            enc.attr("mediatype", mediaType);
+        }
+        return enc.bytes(ciphertext).build();
     }
 }

@@ -22,7 +22,7 @@ class StatusStanzaTest {
         Map<Jid, PairwiseCiphertext> perDevice = new LinkedHashMap<>();
         perDevice.put(ALICE, new PairwiseCiphertext("pkmsg", new byte[] {1}));
         perDevice.put(ALICE.withDevice(4), new PairwiseCiphertext("msg", new byte[] {2}));
-        Node stanza = StatusStanza.build("3EB0AA", false, perDevice, List.of(ALICE, BOB, CAROL), IDENTITY, SKMSG);
+        Node stanza = StatusStanza.build("3EB0AA", false, perDevice, List.of(ALICE, BOB, CAROL), IDENTITY, SKMSG, null);
 
         Node expected = Node.builder("message").attr("to", "status@broadcast").attr("id", "3EB0AA").attr("type", "text")
                 .children(
@@ -41,7 +41,7 @@ class StatusStanzaTest {
     @Test
     void revokeHasEditSevenNoMetaAndNoDeviceIdentityWithoutPkmsg() {
         Map<Jid, PairwiseCiphertext> perDevice = Map.of(BOB.withDevice(2), new PairwiseCiphertext("msg", new byte[] {7}));
-        Node stanza = StatusStanza.build("3EB0BB", true, perDevice, List.of(BOB), IDENTITY, SKMSG);
+        Node stanza = StatusStanza.build("3EB0BB", true, perDevice, List.of(BOB), IDENTITY, SKMSG, null);
         Node expected = Node.builder("message").attr("to", "status@broadcast").attr("id", "3EB0BB").attr("type", "text")
                 .attr("edit", "7")
                 .children(
@@ -55,7 +55,7 @@ class StatusStanzaTest {
 
     @Test
     void onlyBareUsersWhenEveryDeviceHoldsTheKey() {
-        Node stanza = StatusStanza.build("3EB0CC", false, Map.of(), List.of(ALICE, BOB), null, SKMSG);
+        Node stanza = StatusStanza.build("3EB0CC", false, Map.of(), List.of(ALICE, BOB), null, SKMSG, null);
         Node participants = stanza.children().get(0);
         assertEquals(List.of("100000000000001@lid", "100000000000002@lid"),
                 participants.children().stream().map(to -> to.attr("jid")).toList());
@@ -63,10 +63,35 @@ class StatusStanzaTest {
     }
 
     @Test
+    void mediaStatusIsTypeMediaWithTheMediaTypeOnEveryEnc() {
+        Map<Jid, PairwiseCiphertext> perDevice = Map.of(ALICE, new PairwiseCiphertext("msg", new byte[] {3}));
+        Node stanza = StatusStanza.build("3EB0DD", false, perDevice, List.of(ALICE, BOB), null, SKMSG, "video");
+        assertEquals("media", stanza.attr("type"));
+        Node device = stanza.children().get(0).children().get(0);
+        assertEquals("video", device.children().get(0).attr("mediatype"));
+        Node skmsg = stanza.children().get(1);
+        assertEquals("skmsg", skmsg.attr("type"));
+        assertEquals("video", skmsg.attr("mediatype"));
+    }
+
+    @Test
+    void resendOfMediaKeepsTypeAndMediaType() {
+        Node again = StatusStanza.resend("3EB0EE", false, BOB.withDevice(3), new PairwiseCiphertext("msg", new byte[] {5}),
+                2, null, "image");
+        assertEquals("media", again.attr("type"));
+        assertEquals("image", again.children().get(0).attr("mediatype"));
+        assertEquals("2", again.children().get(0).attr("count"));
+        Node text = StatusStanza.resend("3EB0EF", false, BOB.withDevice(3), new PairwiseCiphertext("msg", new byte[] {5}),
+                1, null, null);
+        assertEquals("text", text.attr("type"));
+        assertEquals(null, text.children().get(0).attr("mediatype"));
+    }
+
+    @Test
     void pkmsgWithoutIdentityIsRefused() {
         Map<Jid, PairwiseCiphertext> perDevice = Map.of(BOB, new PairwiseCiphertext("pkmsg", new byte[] {1}));
         assertThrows(IllegalArgumentException.class,
-                () -> StatusStanza.build("x", false, perDevice, List.of(), null, SKMSG));
+                () -> StatusStanza.build("x", false, perDevice, List.of(), null, SKMSG, null));
     }
 
     private static Node enc(String type, int content) {
