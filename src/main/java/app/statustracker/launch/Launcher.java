@@ -4,6 +4,7 @@ import app.statustracker.config.ConfigLookup;
 import app.statustracker.config.DotEnvFile;
 import app.statustracker.config.FirstStartSecrets;
 import app.statustracker.config.InvalidSettingException;
+import app.statustracker.config.MediaSettings;
 import app.statustracker.config.StatusSettings;
 import app.statustracker.config.Settings;
 import app.statustracker.wa.transport.TransportOptions;
@@ -32,6 +33,7 @@ public final class Launcher {
             var lookup = ConfigLookup.layered(DotEnvFile.read(envFile));
             settings = Settings.from(lookup);
             StatusSettings.from(lookup); // checked here too, so a bad value stops the start with one line
+            MediaSettings.from(lookup);
             FirstStartSecrets.masterKey(settings.masterKeyFile());
         } catch (InvalidSettingException e) {
             System.err.println(e.getMessage());

@@ -6,6 +6,7 @@ import app.statustracker.wa.client.ClientEvent;
 import app.statustracker.wa.client.DisconnectReason;
 import app.statustracker.wa.client.PostedStatus;
 import app.statustracker.wa.client.TextStatus;
+import app.statustracker.wa.status.MediaStatus;
 import app.statustracker.wa.client.WaClient;
 import java.time.Duration;
 import java.util.List;
@@ -117,6 +118,12 @@ final class SessionConnection {
     }
 
     CompletableFuture<PostedStatus> postStatus(String messageId, TextStatus status, List<String> audience) {
+        WaClient current = loggedInClient();
+        return current == null ? CompletableFuture.failedFuture(new SessionNotConnectedException(ref.sessionId()))
+                : notConnectedIfLoggedOut(current.postStatus(messageId, status, audience));
+    }
+
+    CompletableFuture<PostedStatus> postStatus(String messageId, MediaStatus status, List<String> audience) {
         WaClient current = loggedInClient();
         return current == null ? CompletableFuture.failedFuture(new SessionNotConnectedException(ref.sessionId()))
                 : notConnectedIfLoggedOut(current.postStatus(messageId, status, audience));

@@ -1,5 +1,6 @@
 package app.statustracker.runtime;
 
+import app.statustracker.config.MediaSettings;
 import app.statustracker.config.Settings;
 import app.statustracker.domain.Session;
 import app.statustracker.domain.SessionState;
@@ -20,6 +21,7 @@ import app.statustracker.wa.signal.IdentityKeyStore;
 import app.statustracker.wa.signal.SenderKeyStore;
 import app.statustracker.wa.signal.SignalSessionStore;
 import app.statustracker.wa.status.LidMappingStore;
+import app.statustracker.wa.status.MediaStatus;
 import app.statustracker.wa.status.MessageIds;
 import app.statustracker.wa.status.RecentStatuses;
 import app.statustracker.wa.status.SenderKeyHolders;
@@ -90,6 +92,8 @@ public class SessionRuntime {
     @Inject
     Settings settings;
     @Inject
+    MediaSettings mediaSettings;
+    @Inject
     SessionStateRepository sessions;
     @Inject
     KeyMaterialRepository keyMaterial;
@@ -124,7 +128,8 @@ public class SessionRuntime {
                 .withKeepAlive(settings.keepAliveInterval(), settings.keepAliveTimeout()));
         clientConfig = ClientConfig.defaults(settings.waEndpoint(),
                         new CertificateChainVerifier(settings.waRootPublicKey(), 0, Clock.systemUTC()))
-                .withVersion(ClientVersion.parse(settings.waVersion()));
+                .withVersion(ClientVersion.parse(settings.waVersion()))
+                .withMedia(MediaTransfers.create(settings, mediaSettings, executor));
         List<SessionRef> resumable = sessions.resumable();
         long spread = settings.startupSpread().toMillis();
         for (SessionRef ref : resumable) {
@@ -188,6 +193,17 @@ public class SessionRuntime {
      * {@link SessionNotConnectedException} or {@link StatusRejectedException}.
      */
     public CompletableFuture<PostedStatus> postStatus(String sessionId, String messageId, TextStatus status,
+                                                      List<String> audience) {
+        SessionConnection c = connections.get(sessionId);
+        return c == null ? CompletableFuture.failedFuture(new SessionNotConnectedException(sessionId))
+                : c.postStatus(messageId, status, audience);
+    }
+
+    /**
+     * Posts an image or video status: the client encrypts and uploads the file, then posts as for text. Failures as
+     * for text, plus {@link app.statustracker.wa.media.MediaUploadException} when no media host took the file.
+     */
+    public CompletableFuture<PostedStatus> postStatus(String sessionId, String messageId, MediaStatus status,
                                                       List<String> audience) {
         SessionConnection c = connections.get(sessionId);
         return c == null ? CompletableFuture.failedFuture(new SessionNotConnectedException(sessionId))
