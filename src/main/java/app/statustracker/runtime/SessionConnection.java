@@ -5,7 +5,9 @@ import app.statustracker.persistence.SessionStateRepository.SessionRef;
 import app.statustracker.wa.client.ClientEvent;
 import app.statustracker.wa.client.DisconnectReason;
 import app.statustracker.wa.client.PostedStatus;
+import app.statustracker.wa.client.StatusRejectedException;
 import app.statustracker.wa.client.TextStatus;
+import app.statustracker.wa.media.MediaUploadException;
 import app.statustracker.wa.status.MediaStatus;
 import app.statustracker.wa.client.WaClient;
 import java.time.Duration;
@@ -144,6 +146,10 @@ final class SessionConnection {
         return post.exceptionallyCompose(failure -> {
             Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
+            if (cause instanceof MediaUploadException upload) {
+                // WhatsApp's media host refused or failed: to the API that is WhatsApp not taking the status
+                return CompletableFuture.failedFuture(new StatusRejectedException(upload.getMessage(), upload));
+            }
             return CompletableFuture.failedFuture(cause instanceof IllegalStateException
                     ? new SessionNotConnectedException(ref.sessionId()) : cause);
         });

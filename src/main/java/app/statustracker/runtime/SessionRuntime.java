@@ -94,6 +94,8 @@ public class SessionRuntime {
     @Inject
     MediaSettings mediaSettings;
     @Inject
+    OutboundTls outboundTls;
+    @Inject
     SessionStateRepository sessions;
     @Inject
     KeyMaterialRepository keyMaterial;
@@ -129,7 +131,7 @@ public class SessionRuntime {
         clientConfig = ClientConfig.defaults(settings.waEndpoint(),
                         new CertificateChainVerifier(settings.waRootPublicKey(), 0, Clock.systemUTC()))
                 .withVersion(ClientVersion.parse(settings.waVersion()))
-                .withMedia(MediaTransfers.create(settings, mediaSettings, executor));
+                .withMedia(MediaTransfers.create(settings, mediaSettings, outboundTls.sslContext(), executor));
         List<SessionRef> resumable = sessions.resumable();
         long spread = settings.startupSpread().toMillis();
         for (SessionRef ref : resumable) {

@@ -26,18 +26,26 @@ import app.statustracker.service.status.ViewerView;
 import app.statustracker.wa.client.LinkPreview;
 import app.statustracker.wa.client.PostedStatus;
 import app.statustracker.wa.client.StatusRejectedException;
+import app.statustracker.service.media.MediaFormat;
+import app.statustracker.service.media.MediaPreparation;
+import app.statustracker.service.media.PreparedMedia;
+import app.statustracker.service.media.UploadStore.Kind;
 import app.statustracker.wa.client.TextStatus;
+import app.statustracker.wa.media.MediaType;
+import app.statustracker.wa.status.MediaStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -65,6 +73,8 @@ public class StatusService {
     @Inject
     LinkPreviews previews;
     @Inject
+    UploadService uploads;
+    @Inject
     StatusSettings settings;
     @Inject
     Event<StatusSent> sent;
@@ -74,25 +84,84 @@ public class StatusService {
     Event<StatusDeleted> deleted;
 
     /**
-     * Posts a text or link status. 404 unknown session, 400 bad input, 409 session not connected (nothing stored),
-     * 502 when WhatsApp refused it or never acked (stored as failed with the reason).
+     * Posts a text, link, image or video status. 404 unknown session (or upload), 400 bad input, 409 session not
+     * connected (nothing stored), 413/415 for a media link that is too large or no such media, 502 when WhatsApp
+     * refused it or never acked (stored as failed with the reason).
      */
     public SentStatusView send(String sessionId, SendStatusInput input) {
         Session session = sessions.get(sessionId);
         ValidatedStatus status = StatusRequestValidator.validate(input);
+        if (status.type() == StatusType.IMAGE || status.type() == StatusType.VIDEO) {
+            return sendMedia(session, status);
+        }
         requireConnected(session);
-        List<String> audience = status.audience().isEmpty() ? List.of(session.getOwnNumber()) : status.audience();
+        List<String> audience = audience(session, status);
         LinkPreview preview = status.type() == StatusType.URL ? previews.preview(status.url()) : null;
         TextStatus message = new TextStatus(status.text(), status.backgroundArgb(), status.textArgb(), status.font(),
                 preview);
+        return post(session, status, messageId -> runtime.postStatus(session.getSessionId(), messageId, message,
+                audience));
+    }
 
+    /**
+     * An image or video status from an upload or an https:// link: a name we never issued is a 400 and a missing
+     * upload a 404 before anything else; a link is fetched only once the session is connected, under the upload
+     * rules (size cap, type by content), and its copy removed after the post.
+     */
+    private SentStatusView sendMedia(Session session, ValidatedStatus status) {
+        Kind kind = status.type() == StatusType.IMAGE ? Kind.IMAGE : Kind.VIDEO;
+        Path file = null;
+        MediaFormat format = null;
+        if (status.url() == null) {
+            file = uploads.resolve(status.content());
+            format = uploads.formatOf(status.content());
+            if (kind == Kind.IMAGE != format.isImage()) {
+                throw new InvalidInputException("content " + status.content() + " is " + (format.isImage()
+                        ? "an image" : "a video") + " upload; type " + status.type().wire() + " needs "
+                        + (kind == Kind.IMAGE ? "an image" : "a video"));
+            }
+        }
+        requireConnected(session);
+        String fetched = null;
+        try {
+            if (file == null) {
+                fetched = uploads.fetch(status.url(), kind).filename();
+                file = uploads.resolve(fetched);
+                format = uploads.formatOf(fetched);
+            }
+            List<String> audience = audience(session, status);
+            try (PreparedMedia prepared = MediaPreparation.prepare(file, format, uploads.workFolder())) {
+                MediaStatus media = new MediaStatus(kind == Kind.IMAGE ? MediaType.IMAGE : MediaType.VIDEO,
+                        prepared.file(), prepared.mimeType(), prepared.width(), prepared.height(),
+                        prepared.seconds(), status.caption(), prepared.thumbnail().orElse(null));
+                return post(session, status, messageId -> runtime.postStatus(session.getSessionId(), messageId, media,
+                        audience));
+            }
+        } finally {
+            if (fetched != null) {
+                uploads.delete(fetched);
+            }
+        }
+    }
+
+    private static List<String> audience(Session session, ValidatedStatus status) {
+        return status.audience().isEmpty() ? List.of(session.getOwnNumber()) : status.audience();
+    }
+
+    /**
+     * Stores the status as sending under its WhatsApp id, posts it and records the outcome. 409 when the session
+     * dropped before it went out (nothing kept), 502 when WhatsApp refused it or never acked (kept as failed).
+     */
+    private SentStatusView post(Session session, ValidatedStatus status,
+                                Function<String, CompletableFuture<PostedStatus>> send) {
+        String sessionId = session.getSessionId();
         // the row holds the WhatsApp id from the start: receipts racing the ack always find it
         String messageId = runtime.newStatusId(session.getOwnNumber());
         Status row = statuses.createSending(session.getId(), messageId, status.type(), status.content(),
                 status.caption());
         PostedStatus posted;
         try {
-            posted = await(runtime.postStatus(sessionId, messageId, message, audience));
+            posted = await(send.apply(messageId));
         } catch (SessionNotConnectedException e) {
             statuses.forget(row.getId()); // it never left: as if it had been refused up front
             throw new ConflictException(notConnected(sessionId));

@@ -18,6 +18,8 @@ import java.util.Map;
 /** Figures about the service itself: health, aggregate stats and storage, all read from the database. */
 @ApplicationScoped
 public class SystemService {
+    @Inject
+    UploadService uploads;
     public static final String VERSION = "2.0.0";
 
     @PersistenceContext(unitName = "statusTracker")
@@ -43,8 +45,9 @@ public class SystemService {
     public record SessionStorage(String sessionId, Map<String, Long> tables, long totalBytes) {
     }
 
+    /** @param uploads media files waiting under DATA_DIR/uploads, counted apart from the database */
     public record Storage(String database, String method, List<SessionStorage> sessions, long totalBytes,
-                          Long databaseSizeBytes) {
+                          Long databaseSizeBytes, UploadService.UploadsStorage uploads) {
     }
 
     public Health health() {
@@ -104,6 +107,7 @@ public class SystemService {
         Long dbSize = settings.usesPostgres()
                 ? ((Number) em.createNativeQuery("SELECT pg_database_size(current_database())").getSingleResult()).longValue()
                 : null;
-        return new Storage(settings.usesPostgres() ? "postgresql" : "h2", queries.method(), sessions, total, dbSize);
+        return new Storage(settings.usesPostgres() ? "postgresql" : "h2", queries.method(), sessions, total, dbSize,
+                uploads.storage());
     }
 }

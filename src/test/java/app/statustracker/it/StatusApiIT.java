@@ -70,8 +70,10 @@ class StatusApiIT extends DeployedWar {
                 {"{\"type\":\"text\",\"content\":\"" + "x".repeat(701) + "\"}", "at most 700"},
                 {"{\"content\":\"hi\"}", "type"},
                 {"{\"type\":\"audio\",\"content\":\"hi\"}", "type"},
-                {"{\"type\":\"image\",\"content\":\"pic.jpg\"}", "not supported yet"},
-                {"{\"type\":\"video\",\"content\":\"https://example.com/v.mp4\"}", "not supported yet"},
+                {"{\"type\":\"image\",\"content\":\"pic.jpg\"}", "pic.jpg"},
+                {"{\"type\":\"image\",\"content\":\"../uploads/1730000000-ab12.jpg\"}", "content"},
+                {"{\"type\":\"video\",\"content\":\"http://example.com/v.mp4\"}", "https://"},
+                {"{\"type\":\"image\",\"content\":\"a.jpg\",\"backgroundColor\":\"#000000\"}", "only for text"},
                 {"{\"type\":\"text\",\"content\":\"hi\",\"targetNumbers\":\"12ab\"}", "12ab"},
                 {"{\"type\":\"text\",\"content\":\"hi\",\"targetNumbers\":\"919812345678,123\"}", "'123'"},
                 {"{\"type\":\"text\",\"content\":\"hi\",\"backgroundColor\":\"red\"}", "backgroundColor"},
@@ -95,6 +97,10 @@ class StatusApiIT extends DeployedWar {
         Reply notConnected = api.post(send, "{\"type\":\"text\",\"content\":\"Hello 😀\",\"targetNumbers\":\"919812345678\"}");
         assertRefused(notConnected, 409, "not connected");
         assertRefused(api.post(send, "{\"type\":\"url\",\"content\":\"https://example.com\"}"), 409, "not connected");
+        assertRefused(api.post(send, "{\"type\":\"video\",\"content\":\"https://example.com/v.mp4\"}"), 409,
+                "not connected");
+        assertRefused(api.post(send, "{\"type\":\"image\",\"content\":\"1730000000-abcd1234.jpg\"}"), 404,
+                "1730000000-abcd1234.jpg");
 
         try (Connection c = PostgresSchema.connect()) {
             assertEquals(0, new SeededRows(c).count("SELECT COUNT(*) FROM statuses WHERE session_pk = ?", pk));

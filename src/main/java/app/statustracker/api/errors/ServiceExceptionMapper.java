@@ -6,6 +6,8 @@ import app.statustracker.service.InvalidInputException;
 import app.statustracker.service.NotFoundException;
 import app.statustracker.service.ServiceException;
 import app.statustracker.service.UpstreamRejectedException;
+import app.statustracker.service.media.MediaTooLargeException;
+import app.statustracker.service.media.UnsupportedMediaException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -24,6 +26,10 @@ public class ServiceExceptionMapper implements ExceptionMapper<ServiceException>
             status = 400;
         } else if (e instanceof UpstreamRejectedException) {
             status = 502;
+        } else if (e instanceof MediaTooLargeException) {
+            status = 413;
+        } else if (e instanceof UnsupportedMediaException) {
+            status = 415;
         } else {
             status = 422;
         }

@@ -30,7 +30,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 405 -> "Method not allowed";
             case 406 -> "Not acceptable: this API answers application/json";
             case 413 -> BodyErrors.TOO_LARGE;
-            case 415 -> "Unsupported media type: send application/json";
+            case 415 -> uploadRoute() ? "Unsupported media type: send multipart/form-data with the file in one field"
+                    : "Unsupported media type: send application/json";
             default -> original.getStatusInfo().getReasonPhrase();
         };
         Response.ResponseBuilder builder = Response.fromResponse(ApiResponse.failure(status, message));
@@ -38,5 +39,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             builder.header("Allow", original.getHeaderString("Allow"));
         }
         return builder.build();
+    }
+
+    private boolean uploadRoute() {
+        String path = uri == null ? "" : uri.getPath();
+        return path.startsWith("upload-") || path.startsWith("/upload-");
     }
 }

@@ -17,7 +17,8 @@ import java.util.Set;
  *
  * <p>Limits: a text status holds at most {@value #MAX_TEXT} characters (Unicode code points), the cap of the
  * WhatsApp apps' text-status composer, which issue 5's tests post in full; an audience at most
- * {@value #MAX_AUDIENCE} numbers; a link at most {@value #MAX_URL} characters.
+ * {@value #MAX_AUDIENCE} numbers; a link at most {@value #MAX_URL} characters. An image or video caption is held
+ * to the same {@value #MAX_TEXT} characters.
  */
 public final class StatusRequestValidator {
     public static final int MAX_TEXT = 700;
@@ -29,12 +30,9 @@ public final class StatusRequestValidator {
 
     public static ValidatedStatus validate(SendStatusInput in) {
         StatusType type = type(in.type());
-        if (type == StatusType.IMAGE || type == StatusType.VIDEO) {
-            throw new InvalidInputException("type " + type.wire() + " is not supported yet: image and video statuses "
-                    + "arrive with media uploads; use text or url");
-        }
         if (in.content() == null || in.content().isBlank()) {
-            throw new InvalidInputException("content is required: the status text, or the link for type url");
+            throw new InvalidInputException("content is required: the status text, the link for type url, or an "
+                    + "uploaded filename or https:// media link for image and video");
         }
         Integer background = StatusColor.parse("backgroundColor", in.backgroundColor());
         Integer textColor = StatusColor.parse("textColor", in.textColor());
@@ -58,7 +56,18 @@ public final class StatusRequestValidator {
                 yield new ValidatedStatus(type, url.toString(), caption, text, url, audience, background, textColor,
                         font);
             }
-            default -> throw new IllegalStateException("unreachable: " + type);
+            case IMAGE, VIDEO -> {
+                if (background != null || textColor != null || font != null) {
+                    throw new InvalidInputException("backgroundColor, textColor and font are only for text and url "
+                            + "statuses; an " + type.wire() + " status has a caption at most");
+                }
+                if (caption != null) {
+                    checkedText("caption", caption);
+                }
+                String content = in.content().strip();
+                URI mediaUrl = looksLikeLink(content) ? mediaUrl(content) : null;
+                yield new ValidatedStatus(type, content, caption, caption, mediaUrl, audience, null, null, null);
+            }
         };
     }
 
@@ -80,6 +89,20 @@ public final class StatusRequestValidator {
                     + MAX_TEXT);
         }
         return text;
+    }
+
+    private static boolean looksLikeLink(String content) {
+        return content.contains("://") || content.regionMatches(true, 0, "http", 0, 4);
+    }
+
+    /** A media file to fetch: https only, since the file goes out as the user's own status. */
+    private static URI mediaUrl(String raw) {
+        URI uri = url(raw);
+        if (!"https".equalsIgnoreCase(uri.getScheme())) {
+            throw new InvalidInputException("content must be an uploaded filename or an https:// link to the media; "
+                    + "plain http is not fetched");
+        }
+        return uri;
     }
 
     static URI url(String raw) {

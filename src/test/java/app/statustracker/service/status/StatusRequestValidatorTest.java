@@ -49,11 +49,30 @@ class StatusRequestValidatorTest {
     }
 
     @Test
-    void mediaTypesAreNotSupportedYetEvenWithoutContent() {
+    void mediaNeedsContentTakesAnUploadNameOrAnHttpsLinkAndACaptionOfAtMost700() {
         for (String t : new String[] {"image", "video", "IMAGE"}) {
             String m = refusal(new SendStatusInput(t, null, null, null, null, null, null));
-            assertTrue(m.contains("not supported yet"), m);
+            assertTrue(m.startsWith("content is required"), m);
         }
+        ValidatedStatus upload = StatusRequestValidator.validate(new SendStatusInput("image", " 1730000000-ab12.jpg ",
+                " a caption ", null, null, null, null));
+        assertEquals("1730000000-ab12.jpg", upload.content());
+        assertEquals("a caption", upload.caption());
+        assertEquals(null, upload.url());
+        ValidatedStatus link = StatusRequestValidator.validate(new SendStatusInput("video",
+                "https://cdn.example.com/v.mp4", null, null, null, null, null));
+        assertEquals("https://cdn.example.com/v.mp4", link.url().toString());
+        assertTrue(refusal(new SendStatusInput("image", "http://cdn.example.com/a.jpg", null, null, null, null, null))
+                .contains("https://"));
+        assertTrue(refusal(new SendStatusInput("image", "ftp://cdn.example.com/a.jpg", null, null, null, null, null))
+                .contains("http"));
+        assertTrue(refusal(new SendStatusInput("image", "a.jpg", "x".repeat(701), null, null, null, null))
+                .contains("at most 700"));
+        assertEquals(700, StatusRequestValidator.validate(new SendStatusInput("image", "a.jpg", "😀".repeat(700), null,
+                null, null, null)).caption().codePointCount(0, 1400));
+        assertTrue(refusal(new SendStatusInput("video", "a.mp4", null, null, "#000000", null, null))
+                .contains("only for text"));
+        assertTrue(refusal(new SendStatusInput("image", "a.jpg", null, null, null, null, 1)).contains("only for text"));
     }
 
     @Test
