@@ -8,16 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.statustracker.simulator.BaileysContacts.Contact;
 import app.statustracker.simulator.media.StoredUpload;
 import app.statustracker.testing.BaileysDriver;
+import app.statustracker.wa.media.MediaCipher;
+import app.statustracker.wa.media.MediaType;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
@@ -90,7 +95,7 @@ class BaileysMediaRelayTest {
         assertEquals(queries + 1, simulator.mediaConnQueries(), "the refreshed answer was cached");
     }
 
-    private void relayAndCheck(String kind, byte[] original, String mimetype, String caption) {
+    private void relayAndCheck(String kind, byte[] original, String mimetype, String caption) throws Exception {
         JsonObject sent = post(kind, original, mimetype, caption);
         String id = sent.getJsonObject("key").getString("id");
         JsonObject media = sent.getJsonObject("message").getJsonObject(kind + "Message");
@@ -104,6 +109,13 @@ class BaileysMediaRelayTest {
         assertEquals("https://web.whatsapp.com", upload.origin());
         assertTrue(media.getString("url").startsWith("https://" + simulator.mediaHostname() + "/"),
                 media.getString("url"));
+        // Baileys' download does not check the MAC, so our cipher checks what Baileys uploaded
+        ByteArrayOutputStream opened = new ByteArrayOutputStream();
+        try (InputStream stored = Files.newInputStream(upload.file())) {
+            MediaCipher.decrypt(stored, opened, Base64.getDecoder().decode(media.getString("mediaKey")),
+                    MediaType.valueOf(kind.toUpperCase(Locale.ROOT)));
+        }
+        assertArrayEquals(original, opened.toByteArray());
 
         JsonObject received = contacts.awaitOne(bob, "received", Map.of("key.id", id));
         JsonObject got = received.getJsonObject("message").getJsonObject(kind + "Message");
