@@ -58,6 +58,10 @@ final class UploadHandler {
             return;
         }
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null && !declared.trim().matches("\\d{1,18}")) {
+            reply(exchange, 400, error("unreadable Content-Length"));
+            return;
+        }
         if (declared != null && Long.parseLong(declared.trim()) > maxBytes) {
             tooLarge(exchange);
             return;
