@@ -1,6 +1,6 @@
 package app.statustracker.simulator;
 
-import app.statustracker.simulator.media.MediaSettings;
+import app.statustracker.simulator.media.MediaHostSettings;
 import app.statustracker.wa.crypto.Curve25519;
 import app.statustracker.wa.crypto.Curve25519KeyPair;
 import java.util.Objects;
@@ -17,7 +17,7 @@ import java.util.Objects;
  *                           of the initial 812-key upload.
  * @param media              the media host and the media_conn answers that point clients at it
  */
-public record SimulatorConfig(int port, Curve25519KeyPair rootKey, int preKeyCountFloor, MediaSettings media) {
+public record SimulatorConfig(int port, Curve25519KeyPair rootKey, int preKeyCountFloor, MediaHostSettings media) {
     public static final int DEFAULT_PRE_KEY_COUNT_FLOOR = 5;
 
     public SimulatorConfig {
@@ -29,7 +29,7 @@ public record SimulatorConfig(int port, Curve25519KeyPair rootKey, int preKeyCou
 
     /** Default media settings; kept so that callers from before the media host still compile. */
     public SimulatorConfig(int port, Curve25519KeyPair rootKey, int preKeyCountFloor) {
-        this(port, rootKey, preKeyCountFloor, MediaSettings.defaults());
+        this(port, rootKey, preKeyCountFloor, MediaHostSettings.defaults());
     }
 
     public SimulatorConfig(int port, Curve25519KeyPair rootKey) {
@@ -45,7 +45,7 @@ public record SimulatorConfig(int port, Curve25519KeyPair rootKey, int preKeyCou
         return new SimulatorConfig(port, rootKey, floor, media);
     }
 
-    public SimulatorConfig withMedia(MediaSettings settings) {
+    public SimulatorConfig withMedia(MediaHostSettings settings) {
         return new SimulatorConfig(port, rootKey, preKeyCountFloor, settings);
     }
 }

@@ -1,7 +1,7 @@
 package app.statustracker.simulator;
 
 import app.statustracker.simulator.control.ControlHttpServer;
-import app.statustracker.simulator.media.MediaSettings;
+import app.statustracker.simulator.media.MediaHostSettings;
 import app.statustracker.wa.crypto.Curve25519;
 import app.statustracker.wa.crypto.Curve25519KeyPair;
 import java.time.Duration;
@@ -31,7 +31,7 @@ public final class SimulatorMain {
         int controlPort = 0;
         Curve25519KeyPair root = null;
         int preKeyCountFloor = SimulatorConfig.DEFAULT_PRE_KEY_COUNT_FLOOR;
-        MediaSettings media = MediaSettings.defaults();
+        MediaHostSettings media = MediaHostSettings.defaults();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.statustracker.simulator.media.MediaSettings;
+import app.statustracker.simulator.media.MediaHostSettings;
 import app.statustracker.simulator.media.StoredUpload;
-import app.statustracker.wa.binary.Node;
 import app.statustracker.wa.media.ExtraTrust;
 import app.statustracker.wa.media.MediaCipher;
 import app.statustracker.wa.media.MediaConn;
@@ -63,7 +62,7 @@ class SimulatorMediaHostTest {
     @BeforeEach
     void start() throws Exception {
         simulator = WaSimulator.start(SimulatorConfig.defaults()
-                .withMedia(MediaSettings.defaults().withMaxUploadBytes(1 << 20)));
+                .withMedia(MediaHostSettings.defaults().withMaxUploadBytes(1 << 20)));
         device = new RawDevice(simulator, HttpClient.newHttpClient(), scheduler, "15550009001", 1, 0);
         device.login();
         trusting = HttpClient.newBuilder().sslContext(ExtraTrust.sslContext(simulator.mediaCaFile()))

@@ -2,7 +2,7 @@ package app.statustracker.simulator.handler;
 
 import app.statustracker.simulator.connection.SimConnection;
 import app.statustracker.simulator.media.MediaHost;
-import app.statustracker.simulator.media.MediaSettings;
+import app.statustracker.simulator.media.MediaHostSettings;
 import app.statustracker.wa.binary.Node;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class MediaConnHandler implements StanzaHandler {
     private final MediaHost host;
-    private final MediaSettings settings;
+    private final MediaHostSettings settings;
     private final AtomicInteger queries = new AtomicInteger();
 
-    public MediaConnHandler(MediaHost host, MediaSettings settings) {
+    public MediaConnHandler(MediaHost host, MediaHostSettings settings) {
         this.host = host;
         this.settings = settings;
     }

@@ -42,7 +42,7 @@ public final class MediaHost implements AutoCloseable {
     private final Map<String, AtomicInteger> downloads = new ConcurrentHashMap<>();
     private volatile String auth = newAuth();
 
-    private MediaHost(MediaSettings settings) throws IOException {
+    private MediaHost(MediaHostSettings settings) throws IOException {
         this.folder = Files.createTempDirectory("sim-media-");
         ThrowawayCa ca = ThrowawayCa.create();
         this.caFile = ca.writeCaPem(folder.resolve("media-ca.pem"));
@@ -60,7 +60,7 @@ public final class MediaHost implements AutoCloseable {
         server.createContext("/", exchange -> route(exchange, upload, download));
     }
 
-    public static MediaHost start(MediaSettings settings) {
+    public static MediaHost start(MediaHostSettings settings) {
         try {
             MediaHost host = new MediaHost(settings);
             host.server.start();
@@ -142,7 +142,8 @@ public final class MediaHost implements AutoCloseable {
     private String newAuth() {
         byte[] bytes = new byte[AUTH_BYTES];
         random.nextBytes(bytes);
-        // standard Base64 (25 bytes end in "==") on purpose: '+', '/' and '=' prove that clients URL-encode the token (real ones look alike)
+        // standard Base64 (25 bytes end in "==") on purpose: a client that does not URL-encode the auth meets
+        // '+', '/' and '=' and fails here, as it would on real tokens, which look alike
         return Base64.getEncoder().encodeToString(bytes);
     }
 

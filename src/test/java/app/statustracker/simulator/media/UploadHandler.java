@@ -44,26 +44,26 @@ final class UploadHandler {
     void handle(HttpExchange exchange) throws IOException {
         Matcher path = UPLOAD_PATH.matcher(exchange.getRequestURI().getPath());
         if (!path.matches()) {
-            reply(exchange, 404, error("no upload path " + exchange.getRequestURI().getPath()));
+            refuse(exchange, 404, "no upload path " + exchange.getRequestURI().getPath());
             return;
         }
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         if (!host.auth().equals(query.get("auth"))) {
-            reply(exchange, 401, error("auth is not the current media_conn auth"));
+            refuse(exchange, 401, "auth is not the current media_conn auth");
             return;
         }
         String token = path.group(2);
         if (!stripPadding(token).equals(stripPadding(query.getOrDefault("token", "")))) {
-            reply(exchange, 400, error("the path token and the token parameter differ"));
+            refuse(exchange, 400, "the path token and the token parameter differ");
             return;
         }
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
         if (declared != null && !declared.trim().matches("\\d{1,18}")) {
-            reply(exchange, 400, error("unreadable Content-Length"));
+            refuse(exchange, 400, "unreadable Content-Length");
             return;
         }
         if (declared != null && Long.parseLong(declared.trim()) > maxBytes) {
-            tooLarge(exchange);
+            refuse(exchange, 413, "larger than " + maxBytes + " bytes");
             return;
         }
         Path file = Files.createTempFile(host.folder(), path.group(1) + "-", ".enc");
@@ -75,7 +75,7 @@ final class UploadHandler {
             while ((read = in.read(buffer)) != -1) {
                 size += read;
                 if (size > maxBytes) {
-                    tooLarge(exchange);
+                    refuse(exchange, 413, "larger than " + maxBytes + " bytes");
                     break;
                 }
                 sha256.update(buffer, 0, read);
@@ -103,12 +103,13 @@ final class UploadHandler {
     }
 
     /**
-     * 413 after reading the rest of the body into nothing: a client still sending when the connection closes
-     * sees a broken pipe instead of the status, and the point of the limit is that the client learns it.
+     * Refuses after reading the rest of the body into nothing: a client still sending when the answer comes and
+     * the connection closes sees a broken pipe (or a dead pooled connection) instead of the status, and the point
+     * of each refusal is that the client learns it.
      */
-    private void tooLarge(HttpExchange exchange) throws IOException {
+    private static void refuse(HttpExchange exchange, int status, String message) throws IOException {
         exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
-        reply(exchange, 413, error("larger than " + maxBytes + " bytes"));
+        reply(exchange, status, error(message));
     }
 
     private String newDirectPath() {

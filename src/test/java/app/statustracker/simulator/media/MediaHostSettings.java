@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param maxBuckets  media_conn {@code max_buckets}; whatsmeow insists on it, nobody uses it (default 12)
  * @param maxUploadBytes larger uploads get 413 (default 64 MiB: a status video is at most about 16 MiB)
  */
-public record MediaSettings(int port, Duration ttl, Duration authTtl, int maxBuckets, long maxUploadBytes) {
-    public MediaSettings {
+public record MediaHostSettings(int port, Duration ttl, Duration authTtl, int maxBuckets, long maxUploadBytes) {
+    public MediaHostSettings {
         Objects.requireNonNull(ttl, "ttl");
         Objects.requireNonNull(authTtl, "authTtl");
         if (port < 0 || maxBuckets < 0 || maxUploadBytes < 0 || ttl.isNegative() || authTtl.isNegative()) {
@@ -24,19 +24,19 @@ public record MediaSettings(int port, Duration ttl, Duration authTtl, int maxBuc
         }
     }
 
-    public static MediaSettings defaults() {
-        return new MediaSettings(0, Duration.ofSeconds(300), Duration.ofSeconds(21600), 12, 64L << 20);
+    public static MediaHostSettings defaults() {
+        return new MediaHostSettings(0, Duration.ofSeconds(300), Duration.ofSeconds(21600), 12, 64L << 20);
     }
 
-    public MediaSettings withPort(int newPort) {
-        return new MediaSettings(newPort, ttl, authTtl, maxBuckets, maxUploadBytes);
+    public MediaHostSettings withPort(int newPort) {
+        return new MediaHostSettings(newPort, ttl, authTtl, maxBuckets, maxUploadBytes);
     }
 
-    public MediaSettings withTtl(Duration newTtl, Duration newAuthTtl) {
-        return new MediaSettings(port, newTtl, newAuthTtl, maxBuckets, maxUploadBytes);
+    public MediaHostSettings withTtl(Duration newTtl, Duration newAuthTtl) {
+        return new MediaHostSettings(port, newTtl, newAuthTtl, maxBuckets, maxUploadBytes);
     }
 
-    public MediaSettings withMaxUploadBytes(long limit) {
-        return new MediaSettings(port, ttl, authTtl, maxBuckets, limit);
+    public MediaHostSettings withMaxUploadBytes(long limit) {
+        return new MediaHostSettings(port, ttl, authTtl, maxBuckets, limit);
     }
 }
