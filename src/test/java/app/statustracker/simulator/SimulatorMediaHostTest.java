@@ -61,8 +61,11 @@ class SimulatorMediaHostTest {
 
     @BeforeEach
     void start() throws Exception {
-        simulator = WaSimulator.start(SimulatorConfig.defaults()
-                .withMedia(MediaHostSettings.defaults().withMaxUploadBytes(1 << 20)));
+        start(MediaHostSettings.defaults().withMaxUploadBytes(1 << 20));
+    }
+
+    private void start(MediaHostSettings settings) throws Exception {
+        simulator = WaSimulator.start(SimulatorConfig.defaults().withMedia(settings));
         device = new RawDevice(simulator, HttpClient.newHttpClient(), scheduler, "15550009001", 1, 0);
         device.login();
         trusting = HttpClient.newBuilder().sslContext(ExtraTrust.sslContext(simulator.mediaCaFile()))
@@ -133,6 +136,20 @@ class SimulatorMediaHostTest {
         uploader(conns).upload(plainFile(1000), MediaType.VIDEO).get(20, TimeUnit.SECONDS);
         assertEquals(1, simulator.mediaConnQueries());
         assertEquals(List.of("image", "video"), simulator.mediaUploads().stream().map(StoredUpload::type).toList());
+    }
+
+    @Test
+    void anExpiredTtlMakesOurCacheAskAgain() throws Exception {
+        device.close();
+        simulator.close();
+        start(MediaHostSettings.defaults().withTtl(Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        MediaConnCache conns = cache();
+        assertEquals(Duration.ofSeconds(1), conns.get().get(5, TimeUnit.SECONDS).ttl());
+        conns.get().get(5, TimeUnit.SECONDS);
+        assertEquals(1, simulator.mediaConnQueries(), "still fresh");
+        Thread.sleep(1100);
+        uploader(conns).upload(plainFile(100), MediaType.IMAGE).get(20, TimeUnit.SECONDS);
+        assertEquals(2, simulator.mediaConnQueries());
     }
 
     @Test
