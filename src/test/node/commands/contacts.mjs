@@ -15,7 +15,8 @@ function contactNamed(name, create = false) {
   if (!name) throw new Error('a contact needs a name')
   let contact = contacts.get(name)
   if (!contact && create) {
-    contact = { name, handle: null, auth: null, received: [], updates: [], receipts: [], waiters: new Set() }
+    // raw: the WAMessage of each received entry by id, for commands that need Baileys' own object (media download)
+    contact = { name, handle: null, auth: null, received: [], updates: [], receipts: [], raw: new Map(), waiters: new Set() }
     contacts.set(name, contact)
   }
   if (!contact) throw new Error(`unknown contact ${name}`)
@@ -23,7 +24,7 @@ function contactNamed(name, create = false) {
 }
 
 // JSON-safe copies: bytes as hex, protobuf Longs as numbers (JSON.stringify would turn them into objects)
-function plain(value) {
+export function plain(value) {
   if (value === undefined) return null
   return JSON.parse(JSON.stringify(value, function (key, item) {
     const original = this[key]
@@ -37,7 +38,7 @@ function plain(value) {
 }
 
 // Message content with enums as numbers (e.g. font), as the Java side compares them with the proto values
-function content(message) {
+export function content(message) {
   if (!message) return null
   const object = message instanceof proto.Message
     ? proto.Message.toObject(message, { longs: Number, enums: Number, bytes: String })
@@ -53,6 +54,7 @@ function record(contact, kind, entry) {
 function attach(contact, sock) {
   sock.ev.on('messages.upsert', ({ messages, type }) => {
     for (const msg of messages) {
+      if (msg.key?.id) contact.raw.set(msg.key.id, msg)
       record(contact, 'received', {
         type,
         key: plain(msg.key),
@@ -79,7 +81,14 @@ function matches(entry, where) {
   return Object.entries(where ?? {}).every(([path, expected]) => String(valueAt(entry, path)) === String(expected))
 }
 
-function currentSocket(name) {
+// The message a contact received (or sent: Baileys upserts its own posts too) with this id, as Baileys holds it
+export function rawMessage(name, id) {
+  const msg = contactNamed(name).raw.get(id)
+  if (!msg) throw new Error(`contact ${name} has no message ${id}`)
+  return msg
+}
+
+export function currentSocket(name) {
   const contact = contactNamed(name)
   if (!contact.handle) throw new Error(`contact ${name} has no socket`)
   return socketFor(contact.handle)

@@ -31,6 +31,8 @@ export const commandModules = {
   readStatuses: 'contacts.mjs',
   recordings: 'contacts.mjs',
   awaitRecorded: 'contacts.mjs',
+  postMediaStatus: 'media-status.mjs',
+  downloadStatusMedia: 'media-status.mjs',
   mediaKeys: 'media.mjs',
   mediaEncrypt: 'media.mjs',
   mediaDecrypt: 'media.mjs',

@@ -1,7 +1,9 @@
 package app.statustracker.simulator;
 
+import app.statustracker.simulator.media.MediaHostSettings;
 import app.statustracker.wa.crypto.Curve25519;
 import app.statustracker.wa.crypto.Curve25519KeyPair;
+import java.util.Objects;
 
 /**
  * How to start a {@link WaSimulator}.
@@ -13,14 +15,21 @@ import app.statustracker.wa.crypto.Curve25519KeyPair;
  *                           fresh Baileys upload 5 keys instead of 812 (it uploads when the count is ≤ 5)
  *                           and whatsmeow none (it uploads when < 5); 0 reports the true count, for tests
  *                           of the initial 812-key upload.
+ * @param media              the media host and the media_conn answers that point clients at it
  */
-public record SimulatorConfig(int port, Curve25519KeyPair rootKey, int preKeyCountFloor) {
+public record SimulatorConfig(int port, Curve25519KeyPair rootKey, int preKeyCountFloor, MediaHostSettings media) {
     public static final int DEFAULT_PRE_KEY_COUNT_FLOOR = 5;
 
     public SimulatorConfig {
         if (preKeyCountFloor < 0) {
             throw new IllegalArgumentException("preKeyCountFloor must be ≥ 0");
         }
+        Objects.requireNonNull(media, "media");
+    }
+
+    /** Default media settings; kept so that callers from before the media host still compile. */
+    public SimulatorConfig(int port, Curve25519KeyPair rootKey, int preKeyCountFloor) {
+        this(port, rootKey, preKeyCountFloor, MediaHostSettings.defaults());
     }
 
     public SimulatorConfig(int port, Curve25519KeyPair rootKey) {
@@ -33,6 +42,10 @@ public record SimulatorConfig(int port, Curve25519KeyPair rootKey, int preKeyCou
     }
 
     public SimulatorConfig withPreKeyCountFloor(int floor) {
-        return new SimulatorConfig(port, rootKey, floor);
+        return new SimulatorConfig(port, rootKey, floor, media);
+    }
+
+    public SimulatorConfig withMedia(MediaHostSettings settings) {
+        return new SimulatorConfig(port, rootKey, preKeyCountFloor, settings);
     }
 }

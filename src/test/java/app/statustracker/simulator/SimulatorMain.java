@@ -1,8 +1,10 @@
 package app.statustracker.simulator;
 
 import app.statustracker.simulator.control.ControlHttpServer;
+import app.statustracker.simulator.media.MediaHostSettings;
 import app.statustracker.wa.crypto.Curve25519;
 import app.statustracker.wa.crypto.Curve25519KeyPair;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.CountDownLatch;
 
@@ -15,7 +17,10 @@ import java.util.concurrent.CountDownLatch;
  * </pre>
  * Options: {@code --port N} (WebSocket, 0 = free), {@code --control-port N} (HTTP control, 0 = free),
  * {@code --root-private-key HEX} (32 bytes; a fixed root lets a restarted service keep trusting it),
- * {@code --prekey-count-floor N} (lowest pre-key count reported, default 5; 0 = the true count).
+ * {@code --prekey-count-floor N} (lowest pre-key count reported, default 5; 0 = the true count),
+ * {@code --media-port N} (HTTPS media host, 0 = free), {@code --media-ttl S} and {@code --media-auth-ttl S}
+ * (media_conn ttl / auth_ttl in seconds, defaults 300 / 21600). The service under test must trust the CA file
+ * printed as {@code media-ca-file} (WA_EXTRA_CA_FILE) to upload to the media host.
  */
 public final class SimulatorMain {
     private SimulatorMain() {
@@ -26,6 +31,7 @@ public final class SimulatorMain {
         int controlPort = 0;
         Curve25519KeyPair root = null;
         int preKeyCountFloor = SimulatorConfig.DEFAULT_PRE_KEY_COUNT_FLOOR;
+        MediaHostSettings media = MediaHostSettings.defaults();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -34,13 +40,19 @@ public final class SimulatorMain {
                 case "--root-private-key" -> root = Curve25519KeyPair.fromPrivateKey(
                         HexFormat.of().parseHex(required(args[i], value)));
                 case "--prekey-count-floor" -> preKeyCountFloor = Integer.parseInt(required(args[i], value));
+                case "--media-port" -> media = media.withPort(Integer.parseInt(required(args[i], value)));
+                case "--media-ttl" -> media = media.withTtl(
+                        Duration.ofSeconds(Long.parseLong(required(args[i], value))), media.authTtl());
+                case "--media-auth-ttl" -> media = media.withTtl(media.ttl(),
+                        Duration.ofSeconds(Long.parseLong(required(args[i], value))));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (known: --port, --control-port, --root-private-key, --prekey-count-floor)");
+                        + " (known: --port, --control-port, --root-private-key, --prekey-count-floor,"
+                        + " --media-port, --media-ttl, --media-auth-ttl)");
             }
             i++;
         }
         WaSimulator simulator = WaSimulator.start(new SimulatorConfig(port,
-                root != null ? root : Curve25519.generateKeyPair(), preKeyCountFloor));
+                root != null ? root : Curve25519.generateKeyPair(), preKeyCountFloor, media));
         ControlHttpServer control = new ControlHttpServer(simulator, controlPort);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -52,6 +64,8 @@ public final class SimulatorMain {
         System.out.println("simulator ws-url=" + simulator.wsUrl());
         System.out.println("simulator root-public-key=" + HexFormat.of().formatHex(simulator.rootPublicKey()));
         System.out.println("simulator control-url=http://127.0.0.1:" + control.port());
+        System.out.println("simulator media-host=" + simulator.mediaHostname());
+        System.out.println("simulator media-ca-file=" + simulator.mediaCaFile());
         System.out.flush();
         stopped.await();
     }

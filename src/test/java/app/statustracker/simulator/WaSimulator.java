@@ -6,10 +6,13 @@ import app.statustracker.simulator.connection.SimConnection;
 import app.statustracker.simulator.delivery.Deliveries;
 import app.statustracker.simulator.delivery.PendingStanza;
 import app.statustracker.simulator.handler.DeviceRemoval;
+import app.statustracker.simulator.handler.MediaConnHandler;
 import app.statustracker.simulator.handler.ReceiptRouter;
 import app.statustracker.simulator.handler.StanzaDispatcher;
 import app.statustracker.simulator.journal.SeenStanza;
 import app.statustracker.simulator.journal.StanzaJournal;
+import app.statustracker.simulator.media.MediaHost;
+import app.statustracker.simulator.media.StoredUpload;
 import app.statustracker.simulator.noise.CertificateChainGenerator;
 import app.statustracker.simulator.pairing.CompanionLinker;
 import app.statustracker.simulator.pairing.LinkCodeExchange;
@@ -30,6 +33,7 @@ import app.statustracker.wa.crypto.Curve25519;
 import app.statustracker.wa.crypto.Curve25519KeyPair;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -66,6 +70,8 @@ public final class WaSimulator implements AutoCloseable {
     private final ScheduledExecutorService outbound;
     private final ConnectionContext context;
     private final ChatWebSocketServer server;
+    private final MediaHost mediaHost;
+    private final MediaConnHandler mediaConn;
     private final Object changes = new Object();
     private volatile int port;
 
@@ -77,8 +83,10 @@ public final class WaSimulator implements AutoCloseable {
             return thread;
         });
         byte[] chain = new CertificateChainGenerator(rootKey, serverStatic.publicKey()).generate();
+        this.mediaHost = MediaHost.start(config.media());
+        this.mediaConn = new MediaConnHandler(mediaHost, config.media());
         this.context = new ConnectionContext(journal, StanzaDispatcher.standard(accounts, online, removal, linker,
-                linkCodes, config.preKeyCountFloor(), relay), outbound, serverStatic,
+                linkCodes, config.preKeyCountFloor(), relay, mediaConn), outbound, serverStatic,
                 chain, this::signalChange);
         this.server = new ChatWebSocketServer(new InetSocketAddress("127.0.0.1", config.port()), this);
     }
@@ -115,6 +123,44 @@ public final class WaSimulator implements AutoCloseable {
     /** What clients must trust instead of WhatsApp's root (Baileys' WA_CERT_DETAILS.PUBLIC_KEY). */
     public byte[] rootPublicKey() {
         return rootKey.publicKey();
+    }
+
+    /** The HTTPS media host that media_conn points clients at; uploads and download counts live there. */
+    public MediaHost mediaHost() {
+        return mediaHost;
+    }
+
+    /**
+     * PEM of the throw-away CA behind the media host's certificate: clients must trust it (Node:
+     * NODE_EXTRA_CA_CERTS at process start; the service: WA_EXTRA_CA_FILE). Deleted when the simulator closes.
+     */
+    public Path mediaCaFile() {
+        return mediaHost.caFile();
+    }
+
+    /** {@code 127.0.0.1:<port>}, as media_conn names the host. */
+    public String mediaHostname() {
+        return mediaHost.hostname();
+    }
+
+    /** Every upload the media host accepted, oldest first. */
+    public List<StoredUpload> mediaUploads() {
+        return mediaHost.uploads();
+    }
+
+    /** Makes the auth of every media_conn answered so far stale (uploads with it get 401); returns the new one. */
+    public String rotateMediaAuth() {
+        return mediaHost.rotateAuth();
+    }
+
+    /** media_conn queries answered so far: tells whether a client reused its cached answer. */
+    public int mediaConnQueries() {
+        return mediaConn.queries();
+    }
+
+    /** The media_conn handler itself, for tests that want its answer without a connection. */
+    public MediaConnHandler mediaConnHandler() {
+        return mediaConn;
     }
 
     public Account createAccount(String phoneNumber) {
@@ -357,6 +403,7 @@ public final class WaSimulator implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             outbound.shutdownNow();
+            mediaHost.close();
         }
     }
 }

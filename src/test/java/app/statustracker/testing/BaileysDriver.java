@@ -115,9 +115,20 @@ public final class BaileysDriver implements AutoCloseable {
     }
 
     public static BaileysDriver start() {
+        return start(Map.of());
+    }
+
+    /**
+     * Starts the driver with extra environment variables on top of this JVM's. Some settings are read by Node
+     * only at process start, notably {@code NODE_EXTRA_CA_CERTS}, the way to make Baileys trust the simulator's
+     * media host: {@code start(Map.of("NODE_EXTRA_CA_CERTS", simulator.mediaCaFile().toString()))}.
+     */
+    public static BaileysDriver start(Map<String, String> environment) {
         Path directory = harnessDirectory();
         try {
-            Process process = new ProcessBuilder(nodeExecutable(), "driver.mjs").directory(directory.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(nodeExecutable(), "driver.mjs").directory(directory.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             BaileysDriver driver = new BaileysDriver(process);
             driver.call("ping", Json.createObjectBuilder().build());
             return driver;

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * The simulator's control functions as JSON over HTTP on loopback, for tests in another process (REST tests
  * of the running service, benchmarks). Same operations as the {@link WaSimulator} Java API:
  * <pre>
- * GET  /info                          {wsUrl, rootPublicKey}
+ * GET  /info                          {wsUrl, rootPublicKey, mediaHost, mediaCaFile}
  * POST /accounts            {phoneNumber}        → {phoneNumber, lid}
  * POST /accounts/{phone}/virtual-companions {count?, oneTimeKeys?} → {phoneNumber, lid, devices: [{deviceId, jid, lid}]}
  * GET  /connections                   [{id, stage, open, closeCode, payloadKind, username, device, failure?,
@@ -60,6 +60,9 @@ import java.util.regex.Pattern;
  * POST /accounts/{phone}/push-name {name}
  * POST|DELETE /accounts/{phone}/ack-faults {error | drop: true, count?}
  * GET  /accounts/{phone}/devices/{d}/pending  {queued, unacked, stanzas: [{queued, connectionId?, node}]}
+ * GET  /media                         {host, caFile, auth, mediaConnQueries}   (MediaRoutes: the media host)
+ * GET  /media/uploads                 [{type, token, size, sha256, directPath, downloads, origin?}]
+ * POST /media/rotate-auth             {auth}  (the old auth gets 401 from now on)
  * </pre>
  * Keys are hex. Unknown accounts, devices, refs or attempts answer 404; malformed requests 400.
  */
@@ -70,6 +73,7 @@ public final class ControlHttpServer implements AutoCloseable {
     private final WaSimulator simulator;
     private final LinkingRoutes linking;
     private final RelayRoutes relay;
+    private final MediaRoutes media;
     private final HttpServer server;
     // await-stanza blocks while it waits, so requests get a few threads of their own
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
@@ -78,6 +82,7 @@ public final class ControlHttpServer implements AutoCloseable {
         this.simulator = simulator;
         this.linking = new LinkingRoutes(simulator);
         this.relay = new RelayRoutes(simulator);
+        this.media = new MediaRoutes(simulator);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
@@ -107,7 +112,9 @@ public final class ControlHttpServer implements AutoCloseable {
         Matcher virtualCompanions = VIRTUAL_COMPANIONS.matcher(path);
         if ("GET".equals(method) && "/info".equals(path)) {
             reply(exchange, 200, Json.createObjectBuilder().add("wsUrl", simulator.wsUrl().toString())
-                    .add("rootPublicKey", HexFormat.of().formatHex(simulator.rootPublicKey())).build());
+                    .add("rootPublicKey", HexFormat.of().formatHex(simulator.rootPublicKey()))
+                    .add("mediaHost", simulator.mediaHostname())
+                    .add("mediaCaFile", simulator.mediaCaFile().toString()).build());
         } else if ("POST".equals(method) && "/accounts".equals(path)) {
             Account account = simulator.createAccount(body(exchange).getString("phoneNumber"));
             reply(exchange, 200, Json.createObjectBuilder().add("phoneNumber", account.phoneNumber())
@@ -140,7 +147,8 @@ public final class ControlHttpServer implements AutoCloseable {
         } else if ("POST".equals(method) && "/close-all".equals(path)) {
             simulator.closeAll();
             reply(exchange, 200, Json.createObjectBuilder().build());
-        } else if (!linking.route(exchange, method, path) && !relay.route(exchange, method, path)) {
+        } else if (!linking.route(exchange, method, path) && !relay.route(exchange, method, path)
+                && !media.route(exchange, method, path)) {
             reply(exchange, 404, error("no route " + method + " " + path));
         }
     }

@@ -29,7 +29,7 @@ public final class StanzaDispatcher {
     /** The handlers the simulator runs; later issues insert theirs before the fallback. */
     public static StanzaDispatcher standard(Accounts accounts, OnlineDevices online, DeviceRemoval removal,
                                             CompanionLinker linker, LinkCodeExchange codes, int preKeyCountFloor,
-                                            Relay relay) {
+                                            Relay relay, MediaConnHandler mediaConn) {
         RetryResend retryResend = new RetryResend(relay);
         return new StanzaDispatcher(new RegistrationHandler(), new LoginHandler(accounts, online, relay.deliveries()),
                 List.of(new PairingHandler(linker, codes), new IqAnswerHandler(), new PingHandler(),
@@ -38,7 +38,7 @@ public final class StanzaDispatcher {
                         new RemoveCompanionHandler(removal), new StatusMessageHandler(relay, retryResend),
                         new DirectMessageHandler(relay, retryResend),
                         new ReceiptHandler(relay, new ReceiptRouter(relay)), new AckHandler(relay.deliveries()),
-                        new FallbackIqHandler()));
+                        mediaConn, new FallbackIqHandler()));
     }
 
     public void onPayload(SimConnection connection, RecordedClientPayload payload) {
