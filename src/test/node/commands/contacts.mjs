@@ -128,6 +128,12 @@ export default {
     return {}
   },
 
+  // {name, keys} -> {}: the viewer plays video statuses to the end (played receipts: a view and a play)
+  async playStatuses({ name, keys }) {
+    await currentSocket(name).sendReceipts(keys, 'played')
+    return {}
+  },
+
   // {name} -> {received, updates, receipts}
   async recordings({ name }) {
     const contact = contactNamed(name)

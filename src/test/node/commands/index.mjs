@@ -29,6 +29,7 @@ export const commandModules = {
   postStatus: 'contacts.mjs',
   revokeStatus: 'contacts.mjs',
   readStatuses: 'contacts.mjs',
+  playStatuses: 'contacts.mjs',
   recordings: 'contacts.mjs',
   awaitRecorded: 'contacts.mjs',
   postMediaStatus: 'media-status.mjs',

@@ -2,6 +2,7 @@ package app.statustracker.it;
 
 import app.statustracker.simulator.SimulatorConfig;
 import app.statustracker.simulator.WaSimulator;
+import app.statustracker.simulator.media.MediaHostSettings;
 import app.statustracker.wa.crypto.Curve25519KeyPair;
 import java.util.HexFormat;
 
@@ -20,7 +21,9 @@ final class ItSimulator {
             int port = Integer.parseInt(System.getProperty("st.sim.port"));
             Curve25519KeyPair root = Curve25519KeyPair.fromPrivateKey(
                     HexFormat.of().parseHex(System.getProperty("st.sim.rootPrivateKey")));
-            instance = WaSimulator.start(new SimulatorConfig(port, root));
+            // the media host presents the run's CA, which the server was told to trust (WA_EXTRA_CA_FILE)
+            instance = WaSimulator.start(new SimulatorConfig(port, root)
+                    .withMedia(MediaHostSettings.defaults().withCa(ItMediaCa.get())));
         }
         return instance;
     }

@@ -44,7 +44,7 @@ public final class MediaHost implements AutoCloseable {
 
     private MediaHost(MediaHostSettings settings) throws IOException {
         this.folder = Files.createTempDirectory("sim-media-");
-        ThrowawayCa ca = ThrowawayCa.create();
+        ThrowawayCa ca = settings.ca() != null ? settings.ca() : ThrowawayCa.create();
         this.caFile = ca.writeCaPem(folder.resolve("media-ca.pem"));
         this.server = HttpsServer.create(new InetSocketAddress("127.0.0.1", settings.port()), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(ca.serverContext()));

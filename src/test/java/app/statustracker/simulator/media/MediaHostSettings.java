@@ -1,5 +1,6 @@
 package app.statustracker.simulator.media;
 
+import app.statustracker.testing.ThrowawayCa;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,8 +15,11 @@ import java.util.Objects;
  *                    make a cached token stale with {@code WaSimulator.rotateMediaAuth()}.
  * @param maxBuckets  media_conn {@code max_buckets}; whatsmeow insists on it, nobody uses it (default 12)
  * @param maxUploadBytes larger uploads get 413 (default 64 MiB: a status video is at most about 16 MiB)
+ * @param ca          signs the host's certificate; null: one made for this host alone. The integration tests pass
+ *                    the run's CA, the one the server under test was told to trust before it booted.
  */
-public record MediaHostSettings(int port, Duration ttl, Duration authTtl, int maxBuckets, long maxUploadBytes) {
+public record MediaHostSettings(int port, Duration ttl, Duration authTtl, int maxBuckets, long maxUploadBytes,
+                                ThrowawayCa ca) {
     public MediaHostSettings {
         Objects.requireNonNull(ttl, "ttl");
         Objects.requireNonNull(authTtl, "authTtl");
@@ -25,18 +29,22 @@ public record MediaHostSettings(int port, Duration ttl, Duration authTtl, int ma
     }
 
     public static MediaHostSettings defaults() {
-        return new MediaHostSettings(0, Duration.ofSeconds(300), Duration.ofSeconds(21600), 12, 64L << 20);
+        return new MediaHostSettings(0, Duration.ofSeconds(300), Duration.ofSeconds(21600), 12, 64L << 20, null);
     }
 
     public MediaHostSettings withPort(int newPort) {
-        return new MediaHostSettings(newPort, ttl, authTtl, maxBuckets, maxUploadBytes);
+        return new MediaHostSettings(newPort, ttl, authTtl, maxBuckets, maxUploadBytes, ca);
     }
 
     public MediaHostSettings withTtl(Duration newTtl, Duration newAuthTtl) {
-        return new MediaHostSettings(port, newTtl, newAuthTtl, maxBuckets, maxUploadBytes);
+        return new MediaHostSettings(port, newTtl, newAuthTtl, maxBuckets, maxUploadBytes, ca);
+    }
+
+    public MediaHostSettings withCa(ThrowawayCa signer) {
+        return new MediaHostSettings(port, ttl, authTtl, maxBuckets, maxUploadBytes, signer);
     }
 
     public MediaHostSettings withMaxUploadBytes(long limit) {
-        return new MediaHostSettings(port, ttl, authTtl, maxBuckets, limit);
+        return new MediaHostSettings(port, ttl, authTtl, maxBuckets, limit, ca);
     }
 }
