@@ -152,6 +152,41 @@ class VideoProbeTest {
         tempAfter.removeAll(tempBefore);
         assertTrue(tempAfter.stream().noneMatch(p -> p.getFileName().toString().startsWith("MediaDataBox")),
                 "mdat copied to " + tempAfter);
+
+        // the thumbnail path (jcodec) reads samples through the channel too; these zero samples do not decode
+        System.gc();
+        long beforeThumbnail = runtime.totalMemory() - runtime.freeMemory();
+        java.util.Optional<byte[]> thumbnail = VideoThumbnail.jpeg(large, Thumbnails.DEFAULT_MAX_SIDE);
+        long afterThumbnail = runtime.totalMemory() - runtime.freeMemory();
+        assertTrue(afterThumbnail - beforeThumbnail < 16L * 1024 * 1024,
+                "heap grew by " + (afterThumbnail - beforeThumbnail) + " bytes making a thumbnail");
+        assertNotNull(thumbnail);
+    }
+
+    /**
+     * A sparse file with a 5 GiB {@code mdat} (64-bit box size): the probe skips it by seeking. Copying it, as
+     * isoparser does with a whole file, would take far longer than the timeout.
+     */
+    @Test
+    void aHugeSparseMdatWithA64BitSizeIsSkipped() throws IOException {
+        byte[] bytes = Files.readAllBytes(h264);
+        long[] ftyp = Mp4Boxes.find(bytes, "ftyp");
+        long[] moov = Mp4Boxes.find(bytes, "moov");
+        long payload = 5L * 1024 * 1024 * 1024;
+        Path sparse = dir.resolve("sparse.mp4");
+        try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(sparse,
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE,
+                java.nio.file.StandardOpenOption.SPARSE)) {
+            out.write(ByteBuffer.wrap(bytes, (int) ftyp[0], (int) ftyp[1]));
+            out.write(ByteBuffer.allocate(16).putInt(1).put("mdat".getBytes(StandardCharsets.US_ASCII))
+                    .putLong(16 + payload).flip());
+            out.position(ftyp[1] + 16 + payload);
+            out.write(ByteBuffer.wrap(bytes, (int) moov[0], (int) moov[1]));
+        }
+        VideoInfo info = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(5), () -> VideoProbe.probe(sparse));
+        assertEquals(320, info.width());
+        assertEquals(2.0, info.durationSeconds(), 0.1);
     }
 
     private static Set<Path> listing(Path dir) throws IOException {
