@@ -55,8 +55,8 @@ public final class PreparedMedia implements AutoCloseable {
         return Optional.ofNullable(thumbnail).map(byte[]::clone);
     }
 
-    /** Whole seconds of a video (rounded, at least 1); 0 for images. */
-    public int durationSeconds() {
+    /** WhatsApp's {@code seconds} of a video: whole seconds, rounded, at least 1; 0 for images. */
+    public int seconds() {
         return durationSeconds;
     }
 

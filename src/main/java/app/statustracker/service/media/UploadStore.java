@@ -137,7 +137,7 @@ public final class UploadStore {
             while ((read = in.read(buffer)) != -1) {
                 total += read;
                 if (total > maxBytes) {
-                    throw new MediaTooLargeException("the file is over the upload limit of " + maxBytes + " bytes");
+                    throw new MediaTooLargeException(maxBytes);
                 }
                 out.write(buffer, 0, read);
             }
@@ -199,6 +199,28 @@ public final class UploadStore {
                 throw new UncheckedIOException(e);
             }
             return file;
+        }
+    }
+
+    /**
+     * Removes an upload now (e.g. the stored copy of a fetched link, once posted). A name already gone is not an
+     * error: the sweep may have taken it.
+     *
+     * @return whether a file was deleted
+     * @throws InvalidInputException a name this store would never issue
+     */
+    public boolean delete(String filename) {
+        if (filename == null || !NAME.matcher(filename).matches()) {
+            throw new InvalidInputException("not an upload name: expected <seconds>-<hex>.<jpg|png|webp|mp4>");
+        }
+        Path file = dir.resolve(filename);
+        synchronized (lock) {
+            try {
+                // a planted symlink is removed itself, never what it points to
+                return Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

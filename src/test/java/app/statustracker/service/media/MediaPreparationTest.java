@@ -31,7 +31,7 @@ class MediaPreparationTest {
             assertEquals("image/jpeg", prepared.mimeType());
             assertEquals(300, prepared.width());
             assertEquals(200, prepared.height());
-            assertEquals(0, prepared.durationSeconds());
+            assertEquals(0, prepared.seconds());
             assertThumbnail(prepared, 96, 64);
         }
         assertTrue(Files.exists(jpeg), "closing deleted the upload");
@@ -79,12 +79,12 @@ class MediaPreparationTest {
             assertEquals("video/mp4", prepared.mimeType());
             assertEquals(320, prepared.width());
             assertEquals(240, prepared.height());
-            assertEquals(2, prepared.durationSeconds());
+            assertEquals(2, prepared.seconds());
             assertThumbnail(prepared, 96, 72);
         }
         Path short_ = TestMedia.h264Mp4(dir, "2-abcd.mp4", 64, 48, 0.2);
         try (PreparedMedia prepared = MediaPreparation.prepare(short_, MediaFormat.MP4, dir.resolve("work"))) {
-            assertEquals(1, prepared.durationSeconds());
+            assertEquals(1, prepared.seconds());
         }
     }
 

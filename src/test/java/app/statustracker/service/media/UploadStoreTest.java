@@ -1,6 +1,7 @@
 package app.statustracker.service.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -163,6 +164,31 @@ class UploadStoreTest {
         Files.createSymbolicLink(uploads.resolve("1700000000-deadbeef.jpg"), secret);
         assertThrows(NotFoundException.class, () -> store.resolve("1700000000-deadbeef.jpg"));
         assertEquals(0, store.count());
+    }
+
+    @Test
+    void deleteRemovesAnUploadOrALinkButNeverWhatItPointsTo() throws IOException {
+        UploadStore store = store(1 << 20);
+        String name = store.store(new ByteArrayInputStream(jpeg), UploadStore.Kind.IMAGE).filename();
+        assertTrue(store.delete(name));
+        assertFalse(store.delete(name));
+        assertEquals(List.of(), names());
+        for (String bad : new String[] {"../src.jpg", "/etc/passwd", "a/b", ""}) {
+            assertThrows(InvalidInputException.class, () -> store.delete(bad), bad);
+        }
+        Path secret = Files.writeString(root.resolve("secret.png"), "outside the folder");
+        Files.createSymbolicLink(uploads.resolve("1700000000-deadbeef.png"), secret);
+        assertTrue(store.delete("1700000000-deadbeef.png"));
+        assertTrue(Files.exists(secret));
+        assertEquals(List.of(), names());
+    }
+
+    @Test
+    void theLimitMessageNamesMegabytes() {
+        UploadStore store = store(1 << 20);
+        MediaTooLargeException e = assertThrows(MediaTooLargeException.class,
+                () -> store.store(new CountingEndlessStream(), UploadStore.Kind.IMAGE));
+        assertTrue(e.getMessage().contains("1 MB"), e.getMessage());
     }
 
     @Test
