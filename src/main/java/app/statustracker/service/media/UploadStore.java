@@ -88,8 +88,8 @@ public final class UploadStore {
      * the upload its final name. On any failure nothing is left in the folder.
      *
      * @throws MediaTooLargeException over {@code maxBytes}
-     * @throws InvalidMediaException empty, or of an accepted type but unreadable
-     * @throws UnsupportedMediaException a type we do not post, or one that does not match {@code kind}
+     * @throws InvalidMediaException of an accepted type but unreadable (truncated, corrupt)
+     * @throws UnsupportedMediaException empty, a type we do not post, or one that does not match {@code kind}
      */
     public StoredUpload store(InputStream in, Kind kind) {
         Path part = dir.resolve(PART_PREFIX + hex(16));
@@ -97,8 +97,9 @@ public final class UploadStore {
         try {
             long size = copyCapped(in, part);
             if (size == 0) {
-                // an empty body has no type to be unsupported: it is a broken request (400)
-                throw new InvalidMediaException("the upload is empty");
+                // like the sniffer: no bytes are no accepted type (415), whatever the route
+                throw new UnsupportedMediaException("the file is empty: "
+                        + (kind == Kind.IMAGE ? "not a JPEG, PNG or WebP image" : "not an MP4 video"));
             }
             MediaFormat format = MediaSniffer.sniff(part);
             if (kind == Kind.IMAGE && !format.isImage()) {

@@ -107,11 +107,12 @@ class UploadStoreTest {
                 () -> store.store(new ByteArrayInputStream(mp4), UploadStore.Kind.IMAGE));
         assertThrows(UnsupportedMediaException.class,
                 () -> store.store(new ByteArrayInputStream(jpeg), UploadStore.Kind.VIDEO));
-        assertThrows(InvalidMediaException.class,
+        UnsupportedMediaException empty = assertThrows(UnsupportedMediaException.class,
                 () -> store.store(new ByteArrayInputStream(new byte[0]), UploadStore.Kind.IMAGE));
+        assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
         assertThrows(UnsupportedMediaException.class,
                 () -> store.store(new ByteArrayInputStream("hello".getBytes()), UploadStore.Kind.IMAGE));
-        byte[] cutJpeg = Arrays.copyOf(jpeg, 20);
+        byte[] cutJpeg = Arrays.copyOf(jpeg, 40);
         assertThrows(InvalidMediaException.class,
                 () -> store.store(new ByteArrayInputStream(cutJpeg), UploadStore.Kind.IMAGE));
         assertEquals(List.of(), names());
