@@ -55,6 +55,13 @@ class VideoThumbnailTest {
     }
 
     @Test
+    void aFrameOverTheCapIsNotDecoded() {
+        VideoInfo huge = new VideoInfo(8000, 4000, 2000, "avc1");
+        assertEquals(Optional.empty(), VideoThumbnail.jpeg(h264, huge, 96));
+        assertTrue(VideoThumbnail.jpeg(h264, VideoProbe.probe(h264), 96).isPresent());
+    }
+
+    @Test
     void notAVideoGivesNoThumbnail() throws IOException {
         Path text = Files.writeString(dir.resolve("x.mp4"), "not a video");
         assertEquals(Optional.empty(), VideoThumbnail.jpeg(text, 96));
