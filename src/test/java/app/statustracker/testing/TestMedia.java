@@ -60,6 +60,45 @@ public final class TestMedia {
         return write(redBlue(width, height), "png", dir.resolve(name));
     }
 
+    /** The bytes of a red/blue JPEG, for tests that upload rather than store a file. */
+    public static byte[] jpeg(int width, int height) {
+        return encode(redBlue(width, height), "jpeg");
+    }
+
+    /** The bytes of a PNG: red/blue, or with {@code transparent} an opaque red left half and a clear right half. */
+    public static byte[] png(int width, int height, boolean transparent) {
+        if (!transparent) {
+            return encode(redBlue(width, height), "png");
+        }
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, width / 2, height);
+        g.dispose();
+        return encode(image, "png");
+    }
+
+    /** The bytes of an H.264 MP4 made in {@code dir} (see {@link #h264Mp4(Path, String, int, int, double, String...)}). */
+    public static byte[] h264Mp4(Path dir, int width, int height, double seconds) {
+        try {
+            Path file = h264Mp4(dir, "fixture-" + width + "x" + height + "-" + seconds + ".mp4", width, height,
+                    seconds);
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] encode(BufferedImage image, String format) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            assertTrue(ImageIO.write(image, format, out), "no ImageIO writer for " + format);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     private static Path write(BufferedImage image, String format, Path target) {
         try {
             assertTrue(ImageIO.write(image, format, target.toFile()), "no ImageIO writer for " + format);

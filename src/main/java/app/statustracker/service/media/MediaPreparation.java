@@ -27,7 +27,7 @@ public final class MediaPreparation {
             case MP4 -> {
                 VideoInfo info = VideoProbe.probe(upload);
                 yield new PreparedMedia(upload, MediaFormat.MP4, info.width(), info.height(),
-                        VideoThumbnail.jpeg(upload, Thumbnails.DEFAULT_MAX_SIDE), info.wholeSeconds(), null);
+                        VideoThumbnail.jpeg(upload, info, Thumbnails.DEFAULT_MAX_SIDE), info.wholeSeconds(), null);
             }
         };
     }

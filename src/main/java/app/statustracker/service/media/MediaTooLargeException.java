@@ -10,4 +10,14 @@ public class MediaTooLargeException extends ServiceException {
     public MediaTooLargeException(String message) {
         super(message);
     }
+
+    /** Over the upload limit of {@code maxBytes}. */
+    public MediaTooLargeException(long maxBytes) {
+        this("the file is over the upload limit of " + describe(maxBytes));
+    }
+
+    private static String describe(long bytes) {
+        long mib = 1024L * 1024L;
+        return bytes % mib == 0 ? bytes / mib + " MB" : bytes + " bytes";
+    }
 }

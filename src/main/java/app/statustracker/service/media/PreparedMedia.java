@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * What the status poster needs for one upload: the file to encrypt and send (the JPEG for images, the MP4 for
@@ -11,6 +12,8 @@ import java.util.Optional;
  * converted JPEG it made for a PNG or WebP upload; the upload itself is never deleted here.
  */
 public final class PreparedMedia implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(PreparedMedia.class.getName());
+
     private final Path file;
     private final MediaFormat sentFormat;
     private final int width;
@@ -55,8 +58,8 @@ public final class PreparedMedia implements AutoCloseable {
         return Optional.ofNullable(thumbnail).map(byte[]::clone);
     }
 
-    /** Whole seconds of a video (rounded, at least 1); 0 for images. */
-    public int durationSeconds() {
+    /** WhatsApp's {@code seconds} of a video: whole seconds, rounded, at least 1; 0 for images. */
+    public int seconds() {
         return durationSeconds;
     }
 
@@ -65,10 +68,18 @@ public final class PreparedMedia implements AutoCloseable {
         return ownedTemporaryFile != null;
     }
 
+    /**
+     * Deletes the converted copy, if any. Never throws: the post has gone or failed by then, and a copy left
+     * behind is only disk space (the work folder is cleared at start), not a reason to report a failure.
+     */
     @Override
-    public void close() throws IOException {
+    public void close() {
         if (ownedTemporaryFile != null) {
-            Files.deleteIfExists(ownedTemporaryFile);
+            try {
+                Files.deleteIfExists(ownedTemporaryFile);
+            } catch (IOException e) {
+                LOG.warning("converted copy " + ownedTemporaryFile.getFileName() + " not deleted: " + e);
+            }
         }
     }
 }

@@ -88,8 +88,8 @@ public final class UploadStore {
      * the upload its final name. On any failure nothing is left in the folder.
      *
      * @throws MediaTooLargeException over {@code maxBytes}
-     * @throws InvalidMediaException empty, or of an accepted type but unreadable
-     * @throws UnsupportedMediaException a type we do not post, or one that does not match {@code kind}
+     * @throws InvalidMediaException of an accepted type but unreadable (truncated, corrupt)
+     * @throws UnsupportedMediaException empty, a type we do not post, or one that does not match {@code kind}
      */
     public StoredUpload store(InputStream in, Kind kind) {
         Path part = dir.resolve(PART_PREFIX + hex(16));
@@ -97,8 +97,9 @@ public final class UploadStore {
         try {
             long size = copyCapped(in, part);
             if (size == 0) {
-                // an empty body has no type to be unsupported: it is a broken request (400)
-                throw new InvalidMediaException("the upload is empty");
+                // like the sniffer: no bytes are no accepted type (415), whatever the route
+                throw new UnsupportedMediaException("the file is empty: "
+                        + (kind == Kind.IMAGE ? "not a JPEG, PNG or WebP image" : "not an MP4 video"));
             }
             MediaFormat format = MediaSniffer.sniff(part);
             if (kind == Kind.IMAGE && !format.isImage()) {
@@ -137,7 +138,7 @@ public final class UploadStore {
             while ((read = in.read(buffer)) != -1) {
                 total += read;
                 if (total > maxBytes) {
-                    throw new MediaTooLargeException("the file is over the upload limit of " + maxBytes + " bytes");
+                    throw new MediaTooLargeException(maxBytes);
                 }
                 out.write(buffer, 0, read);
             }
@@ -199,6 +200,28 @@ public final class UploadStore {
                 throw new UncheckedIOException(e);
             }
             return file;
+        }
+    }
+
+    /**
+     * Removes an upload now (e.g. the stored copy of a fetched link, once posted). A name already gone is not an
+     * error: the sweep may have taken it.
+     *
+     * @return whether a file was deleted
+     * @throws InvalidInputException a name this store would never issue
+     */
+    public boolean delete(String filename) {
+        if (filename == null || !NAME.matcher(filename).matches()) {
+            throw new InvalidInputException("not an upload name: expected <seconds>-<hex>.<jpg|png|webp|mp4>");
+        }
+        Path file = dir.resolve(filename);
+        synchronized (lock) {
+            try {
+                // a planted symlink is removed itself, never what it points to
+                return Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

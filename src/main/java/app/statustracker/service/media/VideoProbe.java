@@ -26,9 +26,10 @@ import org.mp4parser.support.Matrix;
 /**
  * Reads size, duration and codec of an MP4 upload with isoparser, from the {@code moov} box only.
  *
- * <p>We find {@code moov} ourselves by walking the top-level box headers and hand isoparser just those bytes:
- * given the whole file, isoparser 1.9 copies every {@code mdat} into a temporary file (registered for deletion
- * only at JVM exit), which for a long-running server means disk filling up with copies of every video probed.
+ * <p>We find {@code moov} ourselves by walking the top-level box headers and hand isoparser just those bytes.
+ * Given the whole file, isoparser 1.9 does not hold {@code mdat} in the heap, but it copies every {@code mdat}
+ * into a temporary file while the {@code IsoFile} is open (and registers each copy for deletion at JVM exit, a
+ * list that only grows in a server): a second full write of every video just to read a few kilobytes of header.
  */
 public final class VideoProbe {
     /** A movie header is kilobytes for a short status video; anything this big is not one we want to parse. */

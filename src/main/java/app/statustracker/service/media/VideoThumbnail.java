@@ -12,14 +12,30 @@ import org.jcodec.common.model.Picture;
 import org.jcodec.scale.AWTUtil;
 
 /**
- * The inline preview of a video status, from its first decodable frame (jcodec, pure Java H.264). A missing
+ * The inline preview of a video status, from its first frame (jcodec, pure Java H.264). A missing
  * thumbnail only makes the status show a grey box until the video loads, so every failure here gives
  * {@link Optional#empty()} and the post still goes.
  */
 public final class VideoThumbnail {
     private static final Logger LOG = Logger.getLogger(VideoThumbnail.class.getName());
 
+    /**
+     * Largest frame we decode for a thumbnail (16 megapixels, beyond 4K UHD): jcodec holds the YUV frame and the
+     * RGB copy in the heap, so a larger video is posted without a thumbnail rather than risk the heap.
+     */
+    public static final long MAX_FRAME_PIXELS = 16_000_000L;
+
     private VideoThumbnail() {
+    }
+
+    /** As {@link #jpeg(Path, int)}, but none for a video whose probed size is over {@link #MAX_FRAME_PIXELS}. */
+    public static Optional<byte[]> jpeg(Path video, VideoInfo info, int maxSide) {
+        if ((long) info.width() * info.height() > MAX_FRAME_PIXELS) {
+            LOG.info("video thumbnail: " + info.width() + "x" + info.height() + " is too large to decode; "
+                    + "posting without a thumbnail");
+            return Optional.empty();
+        }
+        return jpeg(video, maxSide);
     }
 
     public static Optional<byte[]> jpeg(Path video, int maxSide) {

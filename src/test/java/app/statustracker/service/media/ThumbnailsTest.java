@@ -42,6 +42,15 @@ class ThumbnailsTest {
         assertThrows(IllegalArgumentException.class, () -> Thumbnails.jpeg(argb, 0));
     }
 
+    @Test
+    void fixtureBytesDecode() throws IOException {
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(TestMedia.png(30, 20, true)));
+        assertEquals(0, png.getRGB(25, 10) >>> 24); // the transparent half
+        ImageConversionTest.assertClose(0xFF0000, png.getRGB(5, 10));
+        BufferedImage jpeg = read(TestMedia.jpeg(30, 20));
+        assertEquals(30, jpeg.getWidth());
+    }
+
     private static BufferedImage read(byte[] jpeg) throws IOException {
         assertEquals(MediaFormat.JPEG, MediaSniffer.sniff(jpeg));
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(jpeg));
