@@ -133,7 +133,8 @@ public class StatusService {
             try (PreparedMedia prepared = MediaPreparation.prepare(file, format, uploads.workFolder())) {
                 MediaStatus media = new MediaStatus(kind == Kind.IMAGE ? MediaType.IMAGE : MediaType.VIDEO,
                         prepared.file(), prepared.mimeType(), prepared.width(), prepared.height(),
-                        prepared.seconds(), status.caption(), prepared.thumbnail().orElse(null));
+                        kind == Kind.VIDEO ? prepared.seconds() : null, status.caption(),
+                        prepared.thumbnail().orElse(null));
                 return post(session, status, messageId -> runtime.postStatus(session.getSessionId(), messageId, media,
                         audience));
             }

@@ -64,8 +64,12 @@ public class UploadService {
     }
 
     @PreDestroy
-    void close() throws IOException {
-        downloader.close();
+    void close() {
+        try {
+            downloader.close();
+        } catch (IOException e) {
+            LOG.fine("closing the media link client: " + e.getMessage());
+        }
     }
 
     private long maxBytes() {
@@ -86,7 +90,8 @@ public class UploadService {
         try {
             return downloader.get(link, mediaSettings.fetchTimeout(), (body, declaredLength) -> {
                 if (declaredLength > maxBytes()) {
-                    throw new MediaTooLargeException(maxBytes());
+                    throw new MediaTooLargeException("the media link's file is larger than MAX_UPLOAD_MB ("
+                            + settings.maxUploadMb() + " MB)");
                 }
                 return store.store(body, kind);
             });

@@ -132,7 +132,7 @@ class MediaStatusIT extends DeployedWar {
     @Test
     @Order(1)
     void aJpegUploadIsPostedAsUploadedAndEveryContactOpensItByteForByte() throws Exception {
-        byte[] jpeg = TestMedia.jpeg(800, 600);
+        byte[] jpeg = Files.readAllBytes(TestMedia.jpeg(dir, "a.jpg", 800, 600));
         Reply uploaded = upload("upload-image", "image", "holiday.png", "image/png", jpeg); // the name lies
         assertEquals(200, uploaded.status(), uploaded.raw());
         JsonObject data = uploaded.json().getJsonObject("data");
@@ -169,7 +169,7 @@ class MediaStatusIT extends DeployedWar {
     @Test
     @Order(2)
     void aPngWithTransparencyGoesOutAsAJpegOfTheSameSize() throws Exception {
-        byte[] png = TestMedia.png(320, 200, true);
+        byte[] png = Files.readAllBytes(TestMedia.transparentPng(dir, "logo.png", 320, 200));
         Reply uploaded = upload("upload-image", "image", "logo.png", "image/png", png);
         assertEquals(200, uploaded.status(), uploaded.raw());
         assertEquals("image/png", uploaded.json().getJsonObject("data").getString("mimeType"));
@@ -193,7 +193,7 @@ class MediaStatusIT extends DeployedWar {
     @Test
     @Order(3)
     void aVideoArrivesWithItsLengthSizeAndAThumbnailAndAPlayCountsAsViewAndPlay() throws Exception {
-        byte[] mp4 = TestMedia.h264Mp4(dir, 320, 240, 3);
+        byte[] mp4 = Files.readAllBytes(TestMedia.h264Mp4(dir, "clip.mp4", 320, 240, 3));
         Reply uploaded = upload("upload-video", "video", "clip.mov", "application/octet-stream", mp4);
         assertEquals(200, uploaded.status(), uploaded.raw());
         JsonObject data = uploaded.json().getJsonObject("data");
@@ -237,7 +237,7 @@ class MediaStatusIT extends DeployedWar {
     @Test
     @Order(4)
     void aMediaLinkServedOverHttpsIsFetchedAndPosted() throws Exception {
-        byte[] jpeg = TestMedia.jpeg(400, 300);
+        byte[] jpeg = Files.readAllBytes(TestMedia.jpeg(dir, "sunset.jpg", 400, 300));
         try (MediaLinkServer server = new MediaLinkServer(ItMediaCa.get(), Map.of("/pics/sunset.jpg", jpeg))) {
             Set<String> before = uploadsOnDisk();
             Reply sent = post(Json.createObjectBuilder().add("type", "image")
@@ -262,7 +262,7 @@ class MediaStatusIT extends DeployedWar {
     void badUploadsAreRefusedInTheEnvelopeAndLeaveNothingBehind() throws Exception {
         Set<String> before = uploadsOnDisk();
         long statusesBefore = statusCount();
-        byte[] jpeg = TestMedia.jpeg(64, 64);
+        byte[] jpeg = Files.readAllBytes(TestMedia.jpeg(dir, "small.jpg", 64, 64));
         Object[][] refusals = {
             {"upload-image", "image", "notes.jpg", "image/jpeg", "just some text, not an image".getBytes(), 415},
             {"upload-image", "image", "empty.jpg", "image/jpeg", new byte[0], 415},

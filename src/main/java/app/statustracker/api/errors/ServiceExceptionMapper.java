@@ -6,6 +6,7 @@ import app.statustracker.service.InvalidInputException;
 import app.statustracker.service.NotFoundException;
 import app.statustracker.service.ServiceException;
 import app.statustracker.service.UpstreamRejectedException;
+import app.statustracker.service.media.InvalidMediaException;
 import app.statustracker.service.media.MediaTooLargeException;
 import app.statustracker.service.media.UnsupportedMediaException;
 import jakarta.ws.rs.core.Response;
@@ -22,7 +23,7 @@ public class ServiceExceptionMapper implements ExceptionMapper<ServiceException>
             status = 404;
         } else if (e instanceof ConflictException) {
             status = 409;
-        } else if (e instanceof InvalidInputException) {
+        } else if (e instanceof InvalidInputException || e instanceof InvalidMediaException) {
             status = 400;
         } else if (e instanceof UpstreamRejectedException) {
             status = 502;

@@ -122,8 +122,13 @@ public final class GuardedDownloader implements AutoCloseable {
                 if (entity == null) {
                     throw new LinkFetchException("no body from " + describe(uri), false);
                 }
-                try (InputStream body = new Deadlined(entity.getContent(), deadline)) {
+                try (InputStream body = new Deadlined(entity.getContent(), deadline, get)) {
                     return new Hop<>(reader.read(body, entity.getContentLength()), null);
+                } catch (IOException | RuntimeException e) {
+                    // drop the connection: closing the body normally would read the rest of it first, however
+                    // large or slow, to reuse the connection
+                    get.cancel();
+                    throw e;
                 }
             });
         } catch (PinnedResolver.PrivateAddressException e) {
@@ -166,10 +171,12 @@ public final class GuardedDownloader implements AutoCloseable {
     /** Stops a body that keeps coming once the whole download's time is up. */
     private final class Deadlined extends FilterInputStream {
         private final Instant deadline;
+        private final HttpGet request;
 
-        Deadlined(InputStream in, Instant deadline) {
+        Deadlined(InputStream in, Instant deadline, HttpGet request) {
             super(in);
             this.deadline = deadline;
+            this.request = request;
         }
 
         @Override
@@ -186,6 +193,7 @@ public final class GuardedDownloader implements AutoCloseable {
 
         private void check() throws DeadlinePassed {
             if (!clock.instant().isBefore(deadline)) {
+                request.cancel();
                 throw new DeadlinePassed();
             }
         }

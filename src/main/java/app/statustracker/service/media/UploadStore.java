@@ -181,7 +181,8 @@ public final class UploadStore {
      */
     public Path resolve(String filename) {
         if (filename == null || !NAME.matcher(filename).matches()) {
-            throw new InvalidInputException("not an upload name: expected <seconds>-<hex>.<jpg|png|webp|mp4>");
+            throw new InvalidInputException("content '" + shown(filename) + "' is not an upload name: expected "
+                    + "<seconds>-<hex>.<jpg|png|webp|mp4> as upload-image or upload-video answered");
         }
         Path file = dir.resolve(filename).normalize();
         if (!file.startsWith(dir) || !file.getParent().equals(dir)) {
@@ -223,6 +224,12 @@ public final class UploadStore {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** A name as the caller gave it, cut short: enough to recognise, never a page of someone's input. */
+    private static String shown(String filename) {
+        String name = filename == null ? "" : filename;
+        return name.length() > 60 ? name.substring(0, 60) + "…" : name;
     }
 
     /** Deletes uploads and abandoned partial files not modified (nor resolved) within {@code ttl}. */

@@ -2,6 +2,7 @@ package app.statustracker.service.media;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -10,8 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.mp4parser.Box;
+import org.mp4parser.BoxParser;
+import org.mp4parser.PropertyBoxParserImpl;
 import org.mp4parser.IsoFile;
 import org.mp4parser.boxes.iso14496.part12.MediaBox;
 import org.mp4parser.boxes.iso14496.part12.MediaHeaderBox;
@@ -32,9 +38,12 @@ import org.mp4parser.support.Matrix;
  * list that only grows in a server): a second full write of every video just to read a few kilobytes of header.
  */
 public final class VideoProbe {
+    private static final Logger LOG = Logger.getLogger(VideoProbe.class.getName());
     /** A movie header is kilobytes for a short status video; anything this big is not one we want to parse. */
     static final long MAX_MOOV_BYTES = 16L * 1024 * 1024;
 
+    private static final String BOX_TABLE = "isoparser2-default.properties";
+    private static BoxParser parser;
     private static final Set<String> H264_ENTRIES = Set.of("avc1", "avc3");
 
     private VideoProbe() {
@@ -48,7 +57,7 @@ public final class VideoProbe {
             throw new UncheckedIOException(e);
         }
         MovieBox movie;
-        try (IsoFile iso = new IsoFile(Channels.newChannel(new ByteArrayInputStream(moov)))) {
+        try (IsoFile iso = new IsoFile(Channels.newChannel(new ByteArrayInputStream(moov)), boxParser())) {
             movie = iso.getMovieBox();
             if (movie == null) {
                 throw new InvalidMediaException("the MP4 file has no readable movie header");
@@ -58,8 +67,31 @@ public final class VideoProbe {
             if (e instanceof UnsupportedMediaException || e instanceof InvalidMediaException) {
                 throw (RuntimeException) e;
             }
+            // the reason stays in the log: the user learns the file is unreadable, the operator why
+            LOG.log(Level.INFO, "MP4 movie header not readable", e);
             throw new InvalidMediaException("the MP4 movie header cannot be read (truncated or corrupt?)", e);
         }
+    }
+
+    /**
+     * isoparser's default parser reads its box table through the system class loader, which inside a WAR does not
+     * see the library's jar (the deployment then fails every probe with a null stream); this reads the same table
+     * through the library's own class loader.
+     */
+    private static synchronized BoxParser boxParser() {
+        if (parser == null) {
+            Properties table = new Properties();
+            try (InputStream in = PropertyBoxParserImpl.class.getResourceAsStream("/" + BOX_TABLE)) {
+                if (in == null) {
+                    throw new IllegalStateException("isoparser's " + BOX_TABLE + " is not on its class path");
+                }
+                table.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            parser = new PropertyBoxParserImpl(table);
+        }
+        return parser;
     }
 
     /** The whole {@code moov} box (header included), found by skipping the other top-level boxes. */
