@@ -326,6 +326,11 @@ class MediaStatusIT extends DeployedWar {
                     "message.protocolMessage.key.id", videoId));
             assertNotNull(revoke);
         }
+        String openapi = api.get("/openapi").raw();
+        for (String route : List.of("/api/upload-image:", "/api/upload-video:", "multipart/form-data", "format: binary")) {
+            assertTrue(openapi.contains(route), "the OpenAPI document describes " + route);
+        }
+        assertFalse(openapi.contains("EntityPart"), "no server-internal type leaks into the document");
         JsonObject uploads = api.get("/api/storage").json().getJsonObject("data").getJsonObject("uploads");
         assertEquals(uploadsOnDisk().size(), uploads.getInt("files"));
         assertTrue(uploads.getJsonNumber("totalBytes").longValue() > 0);

@@ -8,14 +8,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * Checks happen in the service, so that every refusal reads alike whichever field it is about.
  */
 public class SendStatusRequest {
-    @Schema(description = "text | url (image and video: not supported yet)", example = "text", required = true)
+    @Schema(description = "text | url | image | video", example = "text", required = true)
     public String type;
 
-    @Schema(description = "The status text (at most 700 characters), or for type url the http(s) link",
+    @Schema(description = "The status text (at most 700 characters); for type url the http(s) link; for image and "
+            + "video the filename upload-image / upload-video answered, or an https:// link to the file",
             example = "Hello from the API", required = true)
     public String content;
 
-    @Schema(description = "For type url: text shown above the link")
+    @Schema(description = "For url: text shown above the link; for image and video: text under it (at most 700 "
+            + "characters)")
     public String caption;
 
     @Schema(description = "Comma-separated phone numbers with country code; empty = your own number",

@@ -18,6 +18,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -39,6 +42,8 @@ public class UploadResource {
     @Operation(summary = "Upload a JPEG, PNG or WebP image (multipart field image) to post as an image status; "
             + "answers the stored filename to pass as content. 413 over MAX_UPLOAD_MB, 415 when the bytes are no "
             + "such image")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = ImageUploadForm.class)))
     public ApiResponse<UploadView> image(List<EntityPart> parts) {
         return ApiResponse.ok(store(parts, "image", Kind.IMAGE));
     }
@@ -48,6 +53,8 @@ public class UploadResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload an MP4 (H.264) video (multipart field video) to post as a video status; answers "
             + "the stored filename to pass as content. 413 over MAX_UPLOAD_MB, 415 when the bytes are no such video")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = VideoUploadForm.class)))
     public ApiResponse<UploadView> video(List<EntityPart> parts) {
         return ApiResponse.ok(store(parts, "video", Kind.VIDEO));
     }

@@ -148,13 +148,41 @@ class StatusResendTest {
         PostedStatus revoke = sender.revoke(server, poster, posted.messageId(), List.of("15550000002"))
                 .get(5, TimeUnit.SECONDS);
         SignalPeer reinstalled = new SignalPeer(alice1.device);
-        assertTrue(sender.resend(server, poster, StatusRetryRequest.parse(retryReceipt(revoke.messageId(),
-                reinstalled.device, 1, reinstalled.retryKeyNodes(new byte[] {1})))).get(5, TimeUnit.SECONDS));
-        Node resent = server.messages.get(server.messages.size() - 1);
+        Node resent = resentAfterRetry(reinstalled, revoke.messageId(), (byte) 1);
         assertEquals("7", resent.attr("edit"));
         Node enc = resent.child("enc").orElseThrow();
         assertEquals(posted.messageId(), reinstalled.openPairwise(OUR_DEVICE, enc.attr("type"), enc.contentBytes())
                 .getProtocolMessage().getKey().getId());
+    }
+
+    @Test
+    void aMediaStatusIsPostedAndResentAsMediaWithTheSameMessage() throws Exception {
+        MediaStatus photo = new MediaStatus(app.statustracker.wa.media.MediaType.IMAGE, java.nio.file.Path.of("p.jpg"),
+                "image/jpeg", 640, 480, null, "caption", null);
+        app.statustracker.wa.media.UploadedMedia uploaded = new app.statustracker.wa.media.UploadedMedia(
+                app.statustracker.wa.media.MediaType.IMAGE, "https://mmg.example/v/x.enc", "/v/x.enc", new byte[32],
+                1_700_000_000L, new app.statustracker.wa.media.EncryptedMedia(new byte[32], new byte[32], 10, 26));
+        PostedStatus posted = sender.post(server, poster, null, StatusMessages.media(photo, uploaded, random),
+                List.of("15550000002")).get(5, TimeUnit.SECONDS);
+        Node first = server.messages.get(server.messages.size() - 1);
+        assertEquals("media", first.attr("type"));
+        assertEquals("image", first.child("enc").orElseThrow().attr("mediatype"));
+
+        SignalPeer reinstalled = new SignalPeer(alice1.device);
+        Node resent = resentAfterRetry(reinstalled, posted.messageId(), (byte) 2);
+        assertEquals("media", resent.attr("type"));
+        Node enc = resent.child("enc").orElseThrow();
+        assertEquals("image", enc.attr("mediatype"));
+        Message opened = reinstalled.openPairwise(OUR_DEVICE, enc.attr("type"), enc.contentBytes());
+        assertEquals("https://mmg.example/v/x.enc", opened.getImageMessage().getUrl());
+        assertEquals("caption", opened.getImageMessage().getCaption());
+    }
+
+    /** A reinstalled device asks for the status again; the stanza that answered it. */
+    private Node resentAfterRetry(SignalPeer reinstalled, String id, byte registration) throws Exception {
+        assertTrue(sender.resend(server, poster, StatusRetryRequest.parse(retryReceipt(id, reinstalled.device, 1,
+                reinstalled.retryKeyNodes(new byte[] {registration})))).get(5, TimeUnit.SECONDS));
+        return server.messages.get(server.messages.size() - 1);
     }
 
     private PostedStatus post(String text) throws Exception {
