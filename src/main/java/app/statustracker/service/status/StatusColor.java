@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * A status colour as the API takes it, {@code #RRGGBB} or {@code #AARRGGBB} (Baileys' backgroundColor form), turned
- * into the {@code 0xAARRGGBB} the ExtendedTextMessage carries (protocol-notes §11). Six digits mean opaque
+ * into the {@code 0xAARRGGBB} the ExtendedTextMessage carries (docs/protocol.md, Text and link statuses). Six digits mean opaque
  * ({@code FF} alpha), as in Baileys.
  */
 public final class StatusColor {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Encodes nodes byte for byte as Baileys 7.0.0-rc14 {@code encodeBinaryNode} does (notes §2.2–§2.3), so the
+ * Encodes nodes byte for byte as Baileys 7.0.0-rc14 {@code encodeBinaryNode} does (docs/protocol.md, Binary nodes), so the
  * server, whatsmeow and Baileys all read them. Strings take the first form that applies: token, double-byte
  * token, NIBBLE_8, HEX_8, JID (text containing {@code @}), raw UTF-8.
  *

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * What the server hands out for one device in answer to an {@code encrypt}/{@code key} query (protocol-notes §7.4):
+ * What the server hands out for one device in answer to an {@code encrypt}/{@code key} query (docs/protocol.md, Pre-keys):
  * enough to start a Signal session with it (X3DH). Keys are the raw 32-byte Curve25519 forms; the one-time pre-key
  * may be absent when the device ran out of them.
  */

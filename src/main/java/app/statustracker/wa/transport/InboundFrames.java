@@ -12,7 +12,7 @@ import java.nio.ByteBuffer;
 
 /**
  * Turns the bytes of inbound WebSocket messages into frames (a frame may span messages, a message may hold
- * several frames — §1.3), the first frame into the handshake's ServerHello, every later one into a
+ * several frames — docs/protocol.md, Connection), the first frame into the handshake's ServerHello, every later one into a
  * decrypted node. Maps each protocol failure to its close reason. Fed by one callback at a time.
  */
 final class InboundFrames {

@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * Recomputes §1.4 step by step with bare JDK primitives (an independent HKDF over HmacSHA256) so that
+ * Recomputes the Noise handshake of docs/protocol.md, Connection step by step with bare JDK primitives (an independent HKDF over HmacSHA256) so that
  * the padded name, ck as HKDF salt, h as AAD and the counter IV layout are each pinned down.
  */
 class SymmetricStateTest {
