@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * No view is lost to a crash (issue 5 point 3 and 6): 250 viewers each confirm delivery and then view a status,
+ * No view is lost to a crash (docs/decisions.md, Status integration tests): 250 viewers each confirm delivery and then view a status,
  * 500 receipts in a steady stream through the simulator; the server is killed with SIGKILL while they arrive,
  * after it has acked some; the rest stay owed (unacked on the dead connection, or queued while it is down) and
  * the simulator redelivers them at the next login. After the restart every receipt is recorded exactly once, with

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Issue 5's product loop end to end through the deployed WAR's REST API and /ws: a session linked by QR posts a
+ * The status product loop (post, view, revoke) end to end through the deployed WAR's REST API and /ws: a session linked by QR posts a
  * text status (700 characters with emoji, colours, font) and a link status (preview fetched from a page this test
  * serves) to two Baileys contacts linked in the simulator, which decrypt exactly what was sent and mark both read;
  * the API and events show each viewer with times; aggregated (shape B) receipts and duplicates are recorded once;

@@ -69,7 +69,8 @@ class BaileysPairingTest extends BaileysAgainstSimulator {
         assertTrue(simulator.awaitStanza(s -> s.isOutbound() && s.isIq("result")
                 && s.node().child("link_code_companion_reg").isPresent(), BaileysLinking.WAIT).isPresent());
 
-        // a mistyped code fails at companion_finish; the code stays valid until replaced (shared decisions)
+        // a mistyped code fails at companion_finish; the code stays valid until replaced
+        // (docs/decisions.md, "A pairing code is accepted with a dash")
         String wrong = (code.charAt(0) == 'Z' ? "Y" : "Z") + code.substring(1);
         PairingAttempt mistyped = simulator.enterPairingCode(account.phoneNumber(), wrong);
         try {

@@ -23,8 +23,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Commits viewer receipts in batches and acks them only afterwards (issue 5, shared decisions): every receipt
- * stanza waits in a queue until the next flush, a flush writes all of them in one transaction, and only when that
+ * Commits viewer receipts in batches and acks them only afterwards (docs/decisions.md, Statuses: REST,
+ * persistence, receipts, link previews): every receipt stanza waits in a queue until the next flush, a flush writes all of them in one transaction, and only when that
  * committed do their acks go out, so a crash before the commit makes WhatsApp redeliver instead of losing a view.
  *
  * <p>Receipts for status ids no row knows (statuses posted from the phone, or deleted here) are dropped and acked:

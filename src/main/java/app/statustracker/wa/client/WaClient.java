@@ -177,7 +177,7 @@ public final class WaClient {
             return CompletableFuture.failedFuture(new IllegalStateException("not logged in"));
         }
         if (creds.me().lid() == null) {
-            // statuses are LID-addressed (shared decisions); the server names our LID at pair-success or login
+            // statuses are LID-addressed (docs/protocol.md, LID addressing); the server names our LID at pair-success or login
             return CompletableFuture.failedFuture(new StatusRejectedException("our LID is not known yet"));
         }
         return post.apply(current, creds);

@@ -28,8 +28,9 @@ public final class PreKeyHandler implements StanzaHandler {
     private final int reportedCountFloor;
 
     /**
-     * @param reportedCountFloor the count answer is never below this (shared decisions: the simulator
-     *                           reports enough keys held so benchmark clients do not upload 812 each)
+     * @param reportedCountFloor the count answer is never below this (docs/decisions.md, "Pre-key count
+     *                           floor 5": the simulator reports enough keys held so benchmark clients do not
+     *                           upload 812 each)
      */
     public PreKeyHandler(Accounts accounts, int reportedCountFloor) {
         this.accounts = accounts;
