@@ -3,8 +3,9 @@
 //   received  messages.upsert entries   {type, key, pushName, messageTimestamp, message}
 //   updates   messages.update entries   {key, update}        (revokes, ack errors)
 //   receipts  message-receipt.update    {key, receipt}       (the poster's view of viewers)
-// Posting, revoking and reading go through the pinned Baileys API exactly as an app would call it (docs/protocol.md, Simulator).
-// Linking itself (QR, 515) stays with socket.mjs; contactConnect logs a linked auth state in and records it.
+// Posting, revoking and reading go through the pinned Baileys API exactly as an app would call it
+// (docs/protocol.md, Simulator). Linking itself (QR, 515) stays with socket.mjs; contactConnect logs a linked auth
+// state in and records it.
 import { proto } from '@whiskeysockets/baileys'
 import socketCommands, { socketFor } from './socket.mjs'
 

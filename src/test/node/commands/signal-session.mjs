@@ -37,7 +37,8 @@ function party(name) {
 }
 
 export default {
-  // {name, oneTimePreKey = true} -> a fresh device and its bundle as the server would hand it out (docs/protocol.md, Pre-keys)
+  // {name, oneTimePreKey = true} -> a fresh device and its bundle as the server would hand it out
+  // (docs/protocol.md, Pre-keys)
   async signalCreate({ name, oneTimePreKey = true }) {
     if (typeof name !== 'string' || !name) throw new Error('name required')
     const creds = initAuthCreds()

@@ -213,8 +213,9 @@ public class SessionRuntime {
     }
 
     /**
-     * A fresh WhatsApp message id for a status of the account with this phone number (docs/protocol.md, Status stanza): the
-     * service stores the status under it before posting, so receipts always find their row.
+     * A fresh WhatsApp message id for a status of the account with this phone number
+     * (docs/protocol.md, Status stanza): the service stores the status under it before posting, so receipts always
+     * find their row.
      */
     public String newStatusId(String ownNumber) {
         return MessageIds.generate(ownNumber, java.time.Instant.now(), ID_RANDOM);

@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pinned Baileys links to the simulated phone by QR and by pairing code (docs/protocol.md, Pairing), gets 515, is logged
- * in again on the same creds by the harness and reaches {@code open} with its LID (docs/protocol.md, Login).
+ * The pinned Baileys links to the simulated phone by QR and by pairing code (docs/protocol.md, Pairing), gets 515, is
+ * logged in again on the same creds by the harness and reaches {@code open} with its LID (docs/protocol.md, Login).
  */
 class BaileysPairingTest extends BaileysAgainstSimulator {
     @Test

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Statuses through the simulator between real Baileys devices (docs/protocol.md, Simulator, Receipts and Revoke), LID-addressed: poster A
- * (Alice) and viewers B (Bob) and C (Carol), each its own account, linked once for the class.
+ * Statuses through the simulator between real Baileys devices (docs/protocol.md, Simulator, Receipts and Revoke),
+ * LID-addressed: poster A (Alice) and viewers B (Bob) and C (Carol), each its own account, linked once for the class.
  */
 class BaileysStatusRelayTest extends BaileysAgainstSimulator {
     private static final String GREEN = "#FF1E6E4F";
@@ -118,8 +118,8 @@ class BaileysStatusRelayTest extends BaileysAgainstSimulator {
             assertEquals(second, sent.node().child("participants").orElseThrow().attr("message_id"));
             assertEquals(bob.lidUser(), user.attr("jid"));
             assertEquals(bob.account.pnJid(), user.attr("participant_pn"));
-            // Baileys acks shape B (the server stops owing it) but surfaces no receipt (docs/protocol.md, Receipts); an event would
-            // follow its ack within the same buffered node handling, so a short wait covers it
+            // Baileys acks shape B (the server stops owing it) but surfaces no receipt (docs/protocol.md, Receipts);
+            // an event would follow its ack within the same buffered node handling, so a short wait covers it
             awaitNothingOwed(alice);
             Thread.sleep(300);
             assertTrue(contacts.recorded(alice, "receipts").stream()

@@ -10,7 +10,8 @@ import app.statustracker.wa.binary.Node;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Status fan-out (docs/protocol.md, Simulator), what the server refuses (docs/protocol.md, Status stanza), and the offline queue with redelivery (docs/protocol.md, Login and Simulator). */
+/** Status fan-out (docs/protocol.md, Simulator), what the server refuses (docs/protocol.md, Status stanza), and the
+ * offline queue with redelivery (docs/protocol.md, Login and Simulator). */
 class RelayFanOutTest extends RelayTestBase {
 
     @Test

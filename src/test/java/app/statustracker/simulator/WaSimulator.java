@@ -195,8 +195,8 @@ public final class WaSimulator implements AutoCloseable {
     }
 
     /**
-     * The primary phone of {@code phoneNumber} scans a companion's QR (docs/protocol.md, Pairing). The QR must carry a ref
-     * issued to an open connection ({@link NoSuchElementException} otherwise) and be well-formed
+     * The primary phone of {@code phoneNumber} scans a companion's QR (docs/protocol.md, Pairing). The QR must carry
+     * a ref issued to an open connection ({@link NoSuchElementException} otherwise) and be well-formed
      * ({@link IllegalArgumentException}). Returns at once: pair-success is on its way unless the QR's keys
      * do not match that connection (then the attempt is already REJECTED). The attempt becomes LINKED when
      * the companion's pair-device-sign verified and 515 was sent, REJECTED with the reason otherwise.
@@ -206,9 +206,9 @@ public final class WaSimulator implements AutoCloseable {
     }
 
     /**
-     * The user types {@code code} on the primary phone of {@code phoneNumber} (docs/protocol.md, Pairing): primary_hello goes to
-     * the connection whose companion_hello for this number came last. A dash and lower case are accepted.
-     * A wrong code is noticed only at companion_finish (the wrapping has no integrity): the attempt is then
+     * The user types {@code code} on the primary phone of {@code phoneNumber} (docs/protocol.md, Pairing):
+     * primary_hello goes to the connection whose companion_hello for this number came last. A dash and lower case are
+     * accepted. A wrong code is noticed only at companion_finish (the wrapping has no integrity): the attempt is then
      * REJECTED and the companion gets error 400; the code stays valid, so the right one can still be typed.
      */
     public PairingAttempt enterPairingCode(String phoneNumber, String code) {
@@ -305,7 +305,8 @@ public final class WaSimulator implements AutoCloseable {
         account(phoneNumber).pushName(name);
     }
 
-    /** Shape A (per viewer, the default; what Baileys surfaces) or B (aggregated) for receipts to posters (docs/protocol.md, Receipts). */
+    /** Shape A (per viewer, the default; what Baileys surfaces) or B (aggregated) for receipts to posters
+     * (docs/protocol.md, Receipts). */
     public void receiptShape(ReceiptShape shape) {
         relay.settings().receiptShape(shape);
     }
@@ -314,7 +315,8 @@ public final class WaSimulator implements AutoCloseable {
         return relay.settings().receiptShape();
     }
 
-    /** Off by default: a PN-addressed status gets ack error 479, as from a LID-migrated account (docs/protocol.md, Status stanza). */
+    /** Off by default: a PN-addressed status gets ack error 479, as from a LID-migrated account
+     * (docs/protocol.md, Status stanza). */
     public void acceptPnAddressedStatus(boolean accept) {
         relay.settings().acceptPnAddressedStatus(accept);
     }

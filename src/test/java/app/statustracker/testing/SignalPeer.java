@@ -66,7 +66,8 @@ public final class SignalPeer {
                 oneTime.keyPair().publicKey());
     }
 
-    /** The same keys as a retry receipt's {@code <registration>} and {@code <keys>} children (docs/protocol.md, Retries). */
+    /** The same keys as a retry receipt's {@code <registration>} and {@code <keys>} children
+     * (docs/protocol.md, Retries). */
     public List<Node> retryKeyNodes(byte[] deviceIdentity) {
         PreKeyBundle bundle = bundle();
         SignedPreKey signed = identity.signedPreKey();
@@ -129,7 +130,8 @@ public final class SignalPeer {
     }
 
     /**
-     * What the server pushes to {@code recipient} when this peer posts a status (docs/protocol.md, Simulator): the pairwise SKDM (if
+     * What the server pushes to {@code recipient} when this peer posts a status (docs/protocol.md, Simulator): the
+     * pairwise SKDM (if
      * {@code withKey}) first, then the skmsg, {@code participant} = this device.
      */
     public Node statusStanza(Jid recipient, String id, Message status, boolean withKey) {

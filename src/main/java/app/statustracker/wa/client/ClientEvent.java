@@ -40,9 +40,10 @@ public sealed interface ClientEvent {
     }
 
     /**
-     * Viewer receipts for our statuses, as one stanza carried them (docs/protocol.md, Receipts). The client has NOT acked
-     * the stanza: run {@code ackAfterCommit} once the receipts are stored, so that a crash before the commit gets
-     * them redelivered instead of lost (docs/protocol.md, Receipts). Running it more than once, or after the connection ended, is harmless.
+     * Viewer receipts for our statuses, as one stanza carried them (docs/protocol.md, Receipts). The client has NOT
+     * acked the stanza: run {@code ackAfterCommit} once the receipts are stored, so that a crash before the commit gets
+     * them redelivered instead of lost (docs/protocol.md, Receipts). Running it more than once, or after the
+     * connection ended, is harmless.
      */
     record StatusReceipts(List<StatusReceipt> receipts, Runnable ackAfterCommit) implements ClientEvent {
         public StatusReceipts {

@@ -45,7 +45,8 @@ final class ClientStanzas {
                 .children(Node.of("active")).build();
     }
 
-    /** docs/protocol.md, Login: unlink this device; the server answers and then ends the stream with 401 device_removed. */
+    /** docs/protocol.md, Login: unlink this device; the server answers and then ends the stream with 401
+     * device_removed. */
     static Node removeCompanionDevice(Jid device) {
         return Node.builder("iq").attr("xmlns", "md").attr("type", "set").attr("to", SERVER)
                 .children(Node.builder("remove-companion-device").attr("jid", device)
@@ -54,8 +55,8 @@ final class ClientStanzas {
     }
 
     /**
-     * docs/protocol.md, Login: the ack of a pushed message, receipt, notification or call. {@code type} is echoed except for
-     * messages (whatsmeow sendAck); messages also carry our own device JID as {@code from}.
+     * docs/protocol.md, Login: the ack of a pushed message, receipt, notification or call. {@code type} is echoed
+     * except for messages (whatsmeow sendAck); messages also carry our own device JID as {@code from}.
      */
     static Node ack(Node stanza, Jid ownDevice) {
         NodeBuilder ack = Node.builder("ack").attr("class", stanza.tag()).attr("id", stanza.attr("id", ""))

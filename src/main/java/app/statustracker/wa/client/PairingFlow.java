@@ -117,7 +117,8 @@ final class PairingFlow {
                 });
     }
 
-    /** primary_hello: the phone took the code; finish with our key bundle (docs/protocol.md, Pairing). Acked by the session. */
+    /** primary_hello: the phone took the code; finish with our key bundle (docs/protocol.md, Pairing). Acked by the
+     * session. */
     void onLinkCodeNotification(Node notification) {
         Node reg = notification.child("link_code_companion_reg").orElse(null);
         if (reg == null || !"primary_hello".equals(reg.attr("stage"))) {

@@ -106,7 +106,8 @@ public final class WaClient {
                 : current.requestNewPairingCode();
     }
 
-    /** Unlinks this device (docs/protocol.md, Login); the server then ends the stream and {@code logged-out} follows. */
+    /** Unlinks this device (docs/protocol.md, Login); the server then ends the stream and {@code logged-out} follows.
+     * */
     public CompletableFuture<Void> logout() {
         ClientSession current;
         DeviceCredentials creds;
@@ -177,7 +178,8 @@ public final class WaClient {
             return CompletableFuture.failedFuture(new IllegalStateException("not logged in"));
         }
         if (creds.me().lid() == null) {
-            // statuses are LID-addressed (docs/protocol.md, LID addressing); the server names our LID at pair-success or login
+            // statuses are LID-addressed (docs/protocol.md, LID addressing); the server names our LID at pair-success
+            // or login
             return CompletableFuture.failedFuture(new StatusRejectedException("our LID is not known yet"));
         }
         return post.apply(current, creds);

@@ -25,9 +25,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Opens an incoming {@code <message>} (docs/protocol.md, Signal, Baileys decryptMessageNode, whatsmeow decryptMessages):
- * every {@code <enc>} in document order — {@code pkmsg}/{@code msg} on the pairwise session with the sending device,
- * {@code skmsg} with that device's sender key for the chat — then unpad (docs/protocol.md, Signal, not for {@code v="3"}), parse the
+ * Opens an incoming {@code <message>} (docs/protocol.md, Signal, Baileys decryptMessageNode, whatsmeow
+ * decryptMessages): every {@code <enc>} in document order — {@code pkmsg}/{@code msg} on the pairwise session with
+ * the sending device,
+ * {@code skmsg} with that device's sender key for the chat — then unpad (docs/protocol.md, Signal, not for
+ * {@code v="3"}), parse the
  * {@code Message}, take in an embedded SKDM at once (so the skmsg after it in the same stanza decrypts), and unwrap a
  * {@code deviceSentMessage}. The first failure stops the stanza, like whatsmeow; what was processed before it (an
  * SKDM) stays processed. Every state change goes through the stores behind {@link SignalSessions} and the sender-key
@@ -123,8 +125,8 @@ public final class IncomingMessageDecryptor {
     }
 
     /**
-     * The SKDM is keyed by the stanza's sender, never by anything inside it (docs/protocol.md, Signal); the group is the one it names
-     * (a status SKDM can come in a 1:1 stanza, e.g. Baileys' retry), else the stanza's chat.
+     * The SKDM is keyed by the stanza's sender, never by anything inside it (docs/protocol.md, Signal); the group is
+     * the one it names (a status SKDM can come in a 1:1 stanza, e.g. Baileys' retry), else the stanza's chat.
      */
     private void takeSenderKey(Message.SenderKeyDistributionMessage carrier, Jid chat, SignalAddress sender)
             throws SenderKeyException {

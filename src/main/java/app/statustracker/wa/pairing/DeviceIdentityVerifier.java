@@ -16,7 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Checks the {@code <device-identity>} of pair-success strictly (docs/protocol.md, Pairing, whatsmeow pair.go): the
  * HMAC keyed with our adv secret, then the primary's account signature over our identity; then signs it as
- * this device. Baileys rc14 skips the account check in effect (its signature check cannot fail: docs/protocol.md, Connection); we do not.
+ * this device. Baileys rc14 skips the account check in effect (its signature check cannot fail:
+ * docs/protocol.md, Connection); we do not.
  */
 public final class DeviceIdentityVerifier {
     private static final byte[] ACCOUNT_SIG_PREFIX = {6, 0};

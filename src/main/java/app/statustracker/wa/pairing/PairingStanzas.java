@@ -31,8 +31,9 @@ public final class PairingStanzas {
     }
 
     /**
-     * companion_hello (docs/protocol.md, Pairing). The nonce is the byte 0x00 as WA Web and whatsmeow send it; platform id and display
-     * go as text ("Chrome (Mac OS)": the real server checks the display against known browsers and OSes).
+     * companion_hello (docs/protocol.md, Pairing). The nonce is the byte 0x00 as WA Web and whatsmeow send it;
+     * platform id and display go as text ("Chrome (Mac OS)": the real server checks the display against known
+     * browsers and OSes).
      */
     public static Node companionHello(Jid phoneNumber, byte[] wrappedEphemeral, byte[] noisePublicKey,
                                       String platformId, String platformDisplay) {

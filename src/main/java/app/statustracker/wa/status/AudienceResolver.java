@@ -18,10 +18,11 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Turns the phone numbers of a status audience into LID users and their devices (docs/protocol.md, Status stanza,
- * docs/protocol.md, Status stanza). Mappings already known come from the {@link LidMappingStore}; everything else is one usync iq that
- * lists the unknown phone numbers and the known LID users together, asking for devices and LIDs. Only users whose
- * phone-number query came back without devices (a LID-migrated contact, docs/protocol.md, Status stanza) are asked again, by LID. Our own
- * LID user is always added so our phone and other devices see the status, as WA Web and whatsmeow do.
+ * docs/protocol.md, Status stanza). Mappings already known come from the {@link LidMappingStore}; everything else is
+ * one usync iq that lists the unknown phone numbers and the known LID users together, asking for devices and LIDs.
+ * Only users whose phone-number query came back without devices (a LID-migrated contact,
+ * docs/protocol.md, Status stanza) are asked again, by LID. Our own LID user is always added so our phone and other
+ * devices see the status, as WA Web and whatsmeow do.
  */
 public final class AudienceResolver {
     private static final System.Logger LOG = System.getLogger(AudienceResolver.class.getName());

@@ -85,7 +85,8 @@ public final class StatusStanza {
     }
 
     /**
-     * A status again for one viewer device that asked with a retry receipt (docs/protocol.md, Retries), in the whatsmeow / WA Web form:
+     * A status again for one viewer device that asked with a retry receipt (docs/protocol.md, Retries), in the
+     * whatsmeow / WA Web form:
      * <pre>
      * &lt;message to="status@broadcast" participant="&lt;viewer device&gt;" id="&lt;same id&gt;" type="text|media" [edit="7"]&gt;
      *   &lt;enc v="2" type="pkmsg|msg" count="n" [mediatype]&gt;…&lt;/enc&gt;

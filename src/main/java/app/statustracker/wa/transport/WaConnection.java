@@ -91,7 +91,8 @@ public final class WaConnection {
                 });
     }
 
-    /** Called once the WebSocket is open: the intro header and ClientHello go out as one message (docs/protocol.md, Connection). */
+    /** Called once the WebSocket is open: the intro header and ClientHello go out as one message
+     * (docs/protocol.md, Connection). */
     void onWebSocketOpen(WebSocket socket) {
         webSocket = socket;
         lastReceivedNanos = System.nanoTime();

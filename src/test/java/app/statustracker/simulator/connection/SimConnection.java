@@ -29,8 +29,8 @@ import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 
 /**
- * The server side of one client connection (docs/protocol.md, Simulator): intro and ClientHello → ServerHello, ClientFinish →
- * recorded ClientPayload and its answer, then encrypted stanzas both ways, each recorded in the journal.
+ * The server side of one client connection (docs/protocol.md, Simulator): intro and ClientHello → ServerHello,
+ * ClientFinish → recorded ClientPayload and its answer, then encrypted stanzas both ways, each recorded in the journal.
  * Input comes from one Java-WebSocket worker at a time; output goes through the simulator's single
  * outbound thread so that a configured delay keeps frames in the order they were encrypted.
  */
@@ -117,7 +117,8 @@ public final class SimConnection {
         sendTogether(List.of(stanza));
     }
 
-    /** Several stanzas as consecutive frames in one WebSocket message, as servers may batch them (docs/protocol.md, Connection). */
+    /** Several stanzas as consecutive frames in one WebSocket message, as servers may batch them
+     * (docs/protocol.md, Connection). */
     public synchronized void sendTogether(List<Node> stanzas) {
         if (sending == null || stage == Stage.CLOSED) {
             return;
@@ -283,7 +284,8 @@ public final class SimConnection {
         return closeCode;
     }
 
-    /** Whether the client's first WebSocket message held the intro header and a whole first frame (docs/protocol.md, Connection). */
+    /** Whether the client's first WebSocket message held the intro header and a whole first frame
+     * (docs/protocol.md, Connection). */
     public Optional<Boolean> introArrivedWithFirstFrame() {
         return Optional.ofNullable(introArrivedWithFirstFrame);
     }

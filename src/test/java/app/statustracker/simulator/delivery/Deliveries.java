@@ -74,7 +74,8 @@ public final class Deliveries {
                 resent.add(entry.sentOn(connection.id()));
             }
             owed.replaceAll(resent);
-            // Baileys flushes its buffered events only on ib/offline, so it follows even with nothing queued (docs/protocol.md, Login)
+            // Baileys flushes its buffered events only on ib/offline, so it follows even with nothing queued
+            // (docs/protocol.md, Login)
             out.add(Node.builder("ib").attr("from", "@s.whatsapp.net")
                     .children(Node.builder("offline").attr("count", Integer.toString(resent.size())).build())
                     .build());

@@ -30,10 +30,12 @@ public record PendingStanza(Node stanza, String connectionId) {
                 && (!"receipt".equals(stanza.tag()) || Objects.equals(stanza.attr("type"), ack.attr("type")));
     }
 
-    /** The copy sent when draining after a login: the same stanza with {@code offline="1"} (docs/protocol.md, Simulator). */
+    /** The copy sent when draining after a login: the same stanza with {@code offline="1"}
+     * (docs/protocol.md, Simulator). */
     public Node forRedelivery() {
         var copy = Node.builder(stanza.tag()).attrs(stanza.attributes()).attr("offline", "1");
-        // keep the content kind: an empty child list encodes differently from no content (docs/protocol.md, Binary nodes)
+        // keep the content kind: an empty child list encodes differently from no content
+        // (docs/protocol.md, Binary nodes)
         switch (stanza.contentKind()) {
             case CHILDREN -> copy.children(stanza.children());
             case BYTES -> copy.bytes(stanza.contentBytes());

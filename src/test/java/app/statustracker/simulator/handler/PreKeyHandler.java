@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code xmlns="encrypt"} queries of a logged-in device about its own keys (docs/protocol.md, Login and Pre-keys): count, upload,
- * digest, signed pre-key rotation. Uploads are checked field by field (lengths, key type, identity,
+ * {@code xmlns="encrypt"} queries of a logged-in device about its own keys (docs/protocol.md, Login and Pre-keys):
+ * count, upload, digest, signed pre-key rotation. Uploads are checked field by field (lengths, key type, identity,
  * signature) and refused with error 400 and a recorded reason; the real server is at least that strict.
  * Bundle fetches ({@code <key>}) are {@link PreKeyBundleHandler}'s.
  */

@@ -16,9 +16,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Takes a viewer's receipt about statuses to the poster's devices (docs/protocol.md, Receipts and Simulator), in the shape the settings
- * name, and a retry receipt to the one device that sent the status (docs/protocol.md, Retries). Every companion of the poster
- * gets the receipt (queued while offline); the primary phone is simulated and drops it.
+ * Takes a viewer's receipt about statuses to the poster's devices (docs/protocol.md, Receipts and Simulator), in the
+ * shape the settings name, and a retry receipt to the one device that sent the status (docs/protocol.md, Retries).
+ * Every companion of the poster gets the receipt (queued while offline); the primary phone is simulated and drops it.
  */
 public final class ReceiptRouter {
     private static final SecureRandom RANDOM = new SecureRandom();

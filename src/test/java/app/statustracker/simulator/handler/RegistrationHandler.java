@@ -10,8 +10,8 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * A registration payload gets the pair-device iq (docs/protocol.md, Pairing): {@code type="set"} (Baileys subscribes to exactly
- * that), {@code xmlns="md"}, six refs as bytes (60 s + 5 × 20 s of QR codes). The refs stay on the
+ * A registration payload gets the pair-device iq (docs/protocol.md, Pairing): {@code type="set"} (Baileys subscribes
+ * to exactly that), {@code xmlns="md"}, six refs as bytes (60 s + 5 × 20 s of QR codes). The refs stay on the
  * connection for the QR-scan step of a later issue.
  */
 public final class RegistrationHandler implements PayloadHandler {

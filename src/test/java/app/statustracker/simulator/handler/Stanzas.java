@@ -10,7 +10,8 @@ public final class Stanzas {
     private Stanzas() {
     }
 
-    /** {@code <iq from="@s.whatsapp.net" type="result" id="<request id>"/>}: the minimal answer (docs/protocol.md, Simulator). */
+    /** {@code <iq from="@s.whatsapp.net" type="result" id="<request id>"/>}: the minimal answer
+     * (docs/protocol.md, Simulator). */
     public static Node result(Node request) {
         return Node.builder("iq").attr("from", SERVER).attr("type", "result").attr("id", request.attr("id", "")).build();
     }

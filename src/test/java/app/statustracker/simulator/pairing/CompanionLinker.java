@@ -20,9 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The simulated primary phone completing a link (the server's side of docs/protocol.md, Pairing): it sends pair-success with
- * a freshly signed ADV identity, checks the companion's pair-device-sign strictly against what it signed,
- * registers the device and ends the stream with 515. A bad answer ends it with 401 and the reason is kept
+ * The simulated primary phone completing a link (the server's side of docs/protocol.md, Pairing): it sends
+ * pair-success with a freshly signed ADV identity, checks the companion's pair-device-sign strictly against what it
+ * signed, registers the device and ends the stream with 515. A bad answer ends it with 401 and the reason is kept
  * on the {@link PairingAttempt} and in the connection's refusals.
  */
 public final class CompanionLinker {

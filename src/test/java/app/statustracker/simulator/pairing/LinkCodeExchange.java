@@ -20,9 +20,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Pairing-code linking, server and primary side (docs/protocol.md, Pairing): the companion's companion_hello is stored per phone
- * number (a newer one replaces it: a code stays valid until replaced), the phone "typing" the code sends
- * primary_hello, and the companion's companion_finish is opened, checked and answered with pair-success
+ * Pairing-code linking, server and primary side (docs/protocol.md, Pairing): the companion's companion_hello is
+ * stored per phone number (a newer one replaces it: a code stays valid until replaced), the phone "typing" the code
+ * sends primary_hello, and the companion's companion_finish is opened, checked and answered with pair-success
  * through the {@link CompanionLinker}.
  */
 public final class LinkCodeExchange {
@@ -96,7 +96,8 @@ public final class LinkCodeExchange {
                 .build());
     }
 
-    /** The user types {@code code} on the phone of {@code phoneNumber}: primary_hello goes out (docs/protocol.md, Pairing). */
+    /** The user types {@code code} on the phone of {@code phoneNumber}: primary_hello goes out
+     * (docs/protocol.md, Pairing). */
     public PairingAttempt enterPairingCode(String phoneNumber, String code) {
         String typed = LinkCodeCrypto.normalize(code);
         CodeRequest request = requests.get(phoneNumber);
@@ -123,7 +124,8 @@ public final class LinkCodeExchange {
         return attempt;
     }
 
-    /** {@code stage="companion_finish"} (docs/protocol.md, Pairing): the bundle is opened and checked, then pair-success follows. */
+    /** {@code stage="companion_finish"} (docs/protocol.md, Pairing): the bundle is opened and checked, then
+     * pair-success follows. */
     public void onCompanionFinish(SimConnection connection, Node iq, Node reg) throws LinkRejectedException {
         CodeRequest request = requests.values().stream()
                 .filter(r -> r.connection == connection && r.primaryEphemeral != null).findFirst()

@@ -11,7 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * retries and revokes are routed with it.
  */
 public final class RelayedMessage {
-    /** A status post or revoke, a 1:1 message, or a sender's retry resend of a status to one device (docs/protocol.md, Retries). */
+    /** A status post or revoke, a 1:1 message, or a sender's retry resend of a status to one device
+     * (docs/protocol.md, Retries). */
     public enum Kind { STATUS, DIRECT, RETRY_RESEND }
 
     /**

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A simulated WhatsApp account: its phone number, its LID, and the primary phone (device 0) whose identity
- * key is the account signature key that signs companions (docs/protocol.md, Pairing and Simulator). Companions are added by pairing
- * or directly by tests.
+ * key is the account signature key that signs companions (docs/protocol.md, Pairing and Simulator). Companions are
+ * added by pairing or directly by tests.
  */
 public final class Account {
     /** What pair-success names as the primary's platform (docs/protocol.md, Pairing); a plain Android phone. */
@@ -72,7 +72,8 @@ public final class Account {
         return lastDeviceId.updateAndGet(last -> Math.max(last, highestDeviceId()) + 1);
     }
 
-    /** The primary phone as a Signal peer: registration id and pre-keys for device-0 bundles (docs/protocol.md, Pre-keys). */
+    /** The primary phone as a Signal peer: registration id and pre-keys for device-0 bundles
+     * (docs/protocol.md, Pre-keys). */
     public synchronized PrimaryDevice primary() {
         if (primary == null) {
             primary = PrimaryDevice.generate(identityKey);
