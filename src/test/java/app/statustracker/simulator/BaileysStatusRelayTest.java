@@ -97,7 +97,8 @@ class BaileysStatusRelayTest extends BaileysAgainstSimulator {
         List<RelayedReceipt> reads = simulator.awaitReceipts(id, r -> "read".equals(r.type()), 2, BaileysContacts.WAIT);
         assertEquals(Set.of(bob.lidUser(), carol.lidUser()),
                 reads.stream().map(RelayedReceipt::viewerJid).collect(Collectors.toSet()));
-        // a made-up viewer with no device at all, as a load test fires them (docs/protocol.md, Simulator injectReceipt)
+        // a made-up viewer with no device at all, as a load test fires them
+        // (docs/protocol.md, Simulator: injected receipts)
         String dave = simulator.createAccount("15550003004").lidJid(0);
         simulator.injectReceipt(id, "15550003004", "read", 1700000000L);
         assertEquals(1700000000L, contacts.awaitOne(alice, "receipts", Map.of("key.id", id, "receipt.userJid", dave))

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * What the server remembers of one {@code <message>} a device sent (docs/protocol.md, Simulator message log): who
- * sent it, to whom, in which addressing mode, how it was acked, and which devices it was handed to. Receipts,
+ * What the server remembers of one {@code <message>} a device sent (docs/protocol.md, Simulator: the message
+ * log): who sent it, to whom, in which addressing mode, how it was acked, and which devices it was handed to. Receipts,
  * retries and revokes are routed with it.
  */
 public final class RelayedMessage {

@@ -27,7 +27,7 @@ public final class PrimaryDevice {
     /** Generates the phone's pre-keys, the signed one signed over {@code 05 ‖ key} by the identity
      * (docs/protocol.md, Signal). */
     static PrimaryDevice generate(Curve25519KeyPair identity) {
-        // 14-bit like the registration ids clients generate (docs/protocol.md, Simulator), never 0
+        // 14-bit like the registration ids clients generate (docs/protocol.md, Signal), never 0
         PrimaryDevice primary = new PrimaryDevice(1 + RANDOM.nextInt(16380));
         Curve25519KeyPair signedKey = Curve25519.generateKeyPair();
         byte[] signature = XEdDsa.sign(identity.privateKey(), Curve25519.withTypePrefix(signedKey.publicKey()));
