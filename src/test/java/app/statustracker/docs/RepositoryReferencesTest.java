@@ -97,13 +97,14 @@ class RepositoryReferencesTest {
             List<String> lines = readLines(file);
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
+                if (line.stripTrailing().endsWith(PROTOCOL_CITATION.strip()) && i + 1 < lines.size()) {
+                    // a citation wrapped after its comma: read the heading from the next line
+                    line = line.stripTrailing() + " " + COMMENT_CONTINUATION.matcher(lines.get(i + 1)).replaceFirst("");
+                }
                 int at = line.indexOf(PROTOCOL_CITATION);
                 while (at >= 0) {
                     citations++;
                     String rest = line.substring(at + PROTOCOL_CITATION.length());
-                    if (rest.isBlank() && i + 1 < lines.size()) {
-                        rest = COMMENT_CONTINUATION.matcher(lines.get(i + 1)).replaceFirst("");
-                    }
                     if (headingAt(rest, headings).isEmpty()) {
                         wrong.add(where(file, i) + ": no such heading in docs/protocol.md: " + line.strip());
                     }

@@ -14,9 +14,8 @@ import java.time.Clock;
  * opened on the device's Signal queue in arrival order (docs/protocol.md, Signal), reported as
  * {@link ClientEvent.MessageReceived}, then acked (docs/protocol.md, Login). A message that does not decrypt is
  * answered with a retry receipt (docs/protocol.md, Retries) — with our keys from the second try on, or at once when
- * the sender needs a new session — at most
- * {@link RetryCounter#MAX_RETRIES} times per message; a duplicate is only acked. Without Signal stores the client
- * acks messages unread, as before.
+ * the sender needs a new session — at most {@link RetryCounter#MAX_RETRIES} times per message; a duplicate is only
+ * acked. Without Signal stores the client acks messages unread, as before.
  */
 final class IncomingMessages {
     private static final System.Logger LOG = System.getLogger(IncomingMessages.class.getName());

@@ -106,8 +106,9 @@ public final class WaClient {
                 : current.requestNewPairingCode();
     }
 
-    /** Unlinks this device (docs/protocol.md, Login); the server then ends the stream and {@code logged-out} follows.
-     * */
+    /**
+     * Unlinks this device (docs/protocol.md, Login); the server then ends the stream and {@code logged-out} follows.
+     */
     public CompletableFuture<Void> logout() {
         ClientSession current;
         DeviceCredentials creds;

@@ -26,14 +26,12 @@ import java.util.Optional;
 
 /**
  * Opens an incoming {@code <message>} (docs/protocol.md, Signal, Baileys decryptMessageNode, whatsmeow
- * decryptMessages): every {@code <enc>} in document order — {@code pkmsg}/{@code msg} on the pairwise session with
- * the sending device,
- * {@code skmsg} with that device's sender key for the chat — then unpad (docs/protocol.md, Signal, not for
- * {@code v="3"}), parse the
- * {@code Message}, take in an embedded SKDM at once (so the skmsg after it in the same stanza decrypts), and unwrap a
- * {@code deviceSentMessage}. The first failure stops the stanza, like whatsmeow; what was processed before it (an
- * SKDM) stays processed. Every state change goes through the stores behind {@link SignalSessions} and the sender-key
- * store (sessions, identities, used one-time pre-keys, sender keys).
+ * decryptMessages): every {@code <enc>} in document order — {@code pkmsg}/{@code msg} on the pairwise session with the
+ * sending device, {@code skmsg} with that device's sender key for the chat — then unpad (docs/protocol.md, Signal, not
+ * for {@code v="3"}), parse the {@code Message}, take in an embedded SKDM at once (so the skmsg after it in the same
+ * stanza decrypts), and unwrap a {@code deviceSentMessage}. The first failure stops the stanza, like whatsmeow; what
+ * was processed before it (an SKDM) stays processed. Every state change goes through the stores behind
+ * {@link SignalSessions} and the sender-key store (sessions, identities, used one-time pre-keys, sender keys).
  *
  * <p>The sending device is the {@code participant} for groups and broadcasts, else {@code from}; its Signal address
  * is used as given (LID or PN) — no PN→LID mapping here. Not thread-safe: one client's messages are opened one at a

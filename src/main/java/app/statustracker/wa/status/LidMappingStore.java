@@ -6,9 +6,8 @@ import java.util.Map;
 
 /**
  * Which LID belongs to which phone number (docs/protocol.md, Status stanza: learned from usync {@code <lid val>},
- * receipts'
- * {@code participant_pn}, incoming messages). User JIDs only, no devices. Bulk operations, so that an audience of
- * thousands costs one read and one write.
+ * receipts' {@code participant_pn}, incoming messages). User JIDs only, no devices. Bulk operations, so that an
+ * audience of thousands costs one read and one write.
  */
 public interface LidMappingStore {
 
