@@ -27,7 +27,6 @@ import app.statustracker.wa.client.LinkPreview;
 import app.statustracker.wa.client.PostedStatus;
 import app.statustracker.wa.client.StatusRejectedException;
 import app.statustracker.service.media.MediaFormat;
-import app.statustracker.service.media.MediaPreparation;
 import app.statustracker.service.media.PreparedMedia;
 import app.statustracker.service.media.UploadStore.Kind;
 import app.statustracker.wa.client.TextStatus;
@@ -130,11 +129,13 @@ public class StatusService {
                 format = uploads.formatOf(fetched);
             }
             List<String> audience = audience(session, status);
-            try (PreparedMedia prepared = MediaPreparation.prepare(file, format, uploads.workFolder())) {
+            String uploadName = fetched == null ? status.content() : null;
+            try (PreparedMedia prepared = uploads.prepare(uploadName, file, format)) {
+                // a stored upload never changes, so the client may post it again from its earlier upload
                 MediaStatus media = new MediaStatus(kind == Kind.IMAGE ? MediaType.IMAGE : MediaType.VIDEO,
                         prepared.file(), prepared.mimeType(), prepared.width(), prepared.height(),
                         kind == Kind.VIDEO ? prepared.seconds() : null, status.caption(),
-                        prepared.thumbnail().orElse(null));
+                        prepared.thumbnail().orElse(null), prepared.ownsFile() ? null : uploadName);
                 return post(session, status, messageId -> runtime.postStatus(session.getSessionId(), messageId, media,
                         audience));
             }

@@ -4,6 +4,8 @@ import app.statustracker.config.MediaSettings;
 import app.statustracker.config.PrivateFolders;
 import app.statustracker.config.Settings;
 import app.statustracker.service.media.MediaFormat;
+import app.statustracker.service.media.MediaPreparation;
+import app.statustracker.service.media.PreparedMedia;
 import app.statustracker.service.media.StoredUpload;
 import app.statustracker.service.media.UploadStore.Kind;
 import app.statustracker.service.media.UploadStore;
@@ -20,6 +22,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.logging.Logger;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -47,6 +51,13 @@ public class UploadService {
     OutboundTls tls;
 
     private UploadStore store;
+    /** Prepared forms of recently posted uploads (they never change); a few dozen photos' thumbnails at most. */
+    private final Map<String, PreparedMedia> prepared = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedMedia> eldest) {
+            return size() > 64;
+        }
+    };
     private GuardedDownloader downloader;
     private Path workFolder;
 
@@ -102,6 +113,29 @@ public class UploadService {
             }
             throw e;
         }
+    }
+
+    /**
+     * What a post of this file needs (size, thumbnail, a JPEG copy of a PNG or WebP). For a stored JPEG or MP4 it is
+     * worked out once and kept while the upload is in use: the same photo posted to another audience costs nothing
+     * here the second time. {@code uploadName} null: a fetched link's copy, prepared each time.
+     */
+    public PreparedMedia prepare(String uploadName, Path file, MediaFormat format) {
+        boolean keep = uploadName != null && (format == MediaFormat.JPEG || format == MediaFormat.MP4);
+        if (!keep) {
+            return MediaPreparation.prepare(file, format, workFolder);
+        }
+        synchronized (prepared) {
+            PreparedMedia known = prepared.get(uploadName);
+            if (known != null) {
+                return known;
+            }
+        }
+        PreparedMedia fresh = MediaPreparation.prepare(file, format, workFolder);
+        synchronized (prepared) {
+            prepared.put(uploadName, fresh);
+        }
+        return fresh;
     }
 
     /** Removes an upload now (a fetched link's copy after its post). */

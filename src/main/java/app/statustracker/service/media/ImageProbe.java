@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
@@ -41,6 +42,26 @@ public final class ImageProbe {
             checkPixels(headerSize(reader, format));
             try {
                 return reader.read(0);
+            } catch (IOException | RuntimeException e) {
+                throw invalid(format, e);
+            }
+        });
+    }
+
+    /**
+     * Decodes a reduced copy, at least {@code minSide} pixels on its long side, for a thumbnail: the reader skips the
+     * pixels it does not need (source subsampling), which for a 12-megapixel photo is most of the work and nearly
+     * all of the memory. The whole file is still read, so a corrupt one is refused as by {@link #decode}.
+     */
+    public static BufferedImage decodeReduced(Path file, MediaFormat format, int minSide) {
+        return withReader(file, format, reader -> {
+            ImageSize size = headerSize(reader, format);
+            checkPixels(size);
+            int step = Math.max(1, Math.max(size.width(), size.height()) / Math.max(1, minSide));
+            ImageReadParam param = reader.getDefaultReadParam();
+            param.setSourceSubsampling(step, step, 0, 0);
+            try {
+                return reader.read(0, param);
             } catch (IOException | RuntimeException e) {
                 throw invalid(format, e);
             }

@@ -19,9 +19,11 @@ public final class MediaPreparation {
     public static PreparedMedia prepare(Path upload, MediaFormat format, Path workDir) {
         return switch (format) {
             case JPEG -> {
-                BufferedImage image = ImageProbe.decode(upload, format);
-                yield new PreparedMedia(upload, MediaFormat.JPEG, image.getWidth(), image.getHeight(),
-                        Optional.of(Thumbnails.jpeg(image, Thumbnails.DEFAULT_MAX_SIDE)), 0, null);
+                // the size from the header, the thumbnail from a reduced decode: the full-size pixels are never needed
+                ImageSize size = ImageProbe.size(upload, format);
+                BufferedImage reduced = ImageProbe.decodeReduced(upload, format, 2 * Thumbnails.DEFAULT_MAX_SIDE);
+                yield new PreparedMedia(upload, MediaFormat.JPEG, size.width(), size.height(),
+                        Optional.of(Thumbnails.jpeg(reduced, Thumbnails.DEFAULT_MAX_SIDE)), 0, null);
             }
             case PNG, WEBP -> converted(upload, format, workDir);
             case MP4 -> {

@@ -42,6 +42,7 @@ public final class WaClient {
     private final RetryReceipts retryReceipts;
     private final MediaConnCache mediaConns;
     private final MediaUploader mediaUploader;
+    private final UploadedMediaCache uploadedMedia = new UploadedMediaCache(Clock.systemUTC());
     private final Object lock = new Object();
     private DeviceCredentials credentials;
     private ClientSession session;
@@ -144,7 +145,8 @@ public final class WaClient {
 
     /**
      * Posts an image or video status: the file is encrypted and uploaded to WhatsApp's media hosts first (streamed,
-     * never whole in memory), then the status goes out as for text. Failures as for text, plus
+     * never whole in memory; a file with a {@link MediaStatus#reuseKey} this client uploaded within the last hours
+     * is referred to again instead), then the status goes out as for text. Failures as for text, plus
      * {@link app.statustracker.wa.media.MediaUploadException} when no media host took the file.
      */
     public CompletableFuture<PostedStatus> postStatus(String messageId, MediaStatus status, List<String> phoneNumbers) {
@@ -153,7 +155,8 @@ public final class WaClient {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return withPoster((session, creds) -> mediaUploader.upload(status.file(), status.type())
+        return withPoster((session, creds) -> uploadedMedia.get(status.reuseKey(), status.type(),
+                        () -> mediaUploader.upload(status.file(), status.type()))
                 .thenCompose(uploaded -> signal.statusSender(creds).post(session, DeviceSignal.poster(creds),
                         messageId, StatusMessages.media(status, uploaded, random), phoneNumbers)));
     }

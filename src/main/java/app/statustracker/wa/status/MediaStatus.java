@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param seconds       video length, whole seconds; null for an image
  * @param caption       shown under the status; null for none
  * @param jpegThumbnail a small JPEG receivers show until the file is downloaded; null for none
+ * @param reuseKey      names a file that never changes (a stored upload): the client may post it again from the copy
+ *                      it already put on the media host, as WhatsApp forwards media; null to upload every time
  */
 public record MediaStatus(MediaType type, Path file, String mimetype, int width, int height, Integer seconds,
-                          String caption, byte[] jpegThumbnail) {
+                          String caption, byte[] jpegThumbnail, String reuseKey) {
     public MediaStatus {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(file, "file");

@@ -29,7 +29,7 @@ class StatusMediaMessagesTest {
     @Test
     void imageCarriesEveryFieldReceiversNeed() throws Exception {
         MediaStatus status = new MediaStatus(MediaType.IMAGE, Path.of("x.jpg"), "image/jpeg", 640, 480, null,
-                "a caption", THUMB);
+                "a caption", THUMB, null);
         Message message = Message.parseFrom(StatusMessages.media(status, uploaded(MediaType.IMAGE), SECRET).toByteArray());
         ImageMessage image = message.getImageMessage();
         assertEquals("https://mmg.example/v/t62/abc.enc?mms3=true", image.getUrl());
@@ -54,7 +54,8 @@ class StatusMediaMessagesTest {
 
     @Test
     void videoHasSecondsAndItsOwnNumbering() throws Exception {
-        MediaStatus status = new MediaStatus(MediaType.VIDEO, Path.of("x.mp4"), "video/mp4", 320, 240, 9, null, null);
+        MediaStatus status = new MediaStatus(MediaType.VIDEO, Path.of("x.mp4"), "video/mp4", 320, 240, 9, null, null,
+                null);
         Message message = Message.parseFrom(StatusMessages.media(status, uploaded(MediaType.VIDEO), SECRET).toByteArray());
         VideoMessage video = message.getVideoMessage();
         assertEquals(9, video.getSeconds());
@@ -76,7 +77,8 @@ class StatusMediaMessagesTest {
 
     @Test
     void statusAndUploadMustBeTheSameKind() {
-        MediaStatus status = new MediaStatus(MediaType.VIDEO, Path.of("x.mp4"), "video/mp4", 320, 240, 1, null, null);
+        MediaStatus status = new MediaStatus(MediaType.VIDEO, Path.of("x.mp4"), "video/mp4", 320, 240, 1, null, null,
+                null);
         assertThrows(IllegalArgumentException.class,
                 () -> StatusMessages.media(status, uploaded(MediaType.IMAGE), SECRET));
     }
@@ -84,10 +86,10 @@ class StatusMediaMessagesTest {
     @Test
     void aVideoNeedsItsLengthAndMediaNeedsASize() {
         assertThrows(IllegalArgumentException.class,
-                () -> new MediaStatus(MediaType.VIDEO, Path.of("x.mp4"), "video/mp4", 320, 240, null, null, null));
+                () -> new MediaStatus(MediaType.VIDEO, Path.of("x.mp4"), "video/mp4", 320, 240, null, null, null, null));
         assertThrows(IllegalArgumentException.class,
-                () -> new MediaStatus(MediaType.IMAGE, Path.of("x.jpg"), "image/jpeg", 0, 240, null, null, null));
-        assertTrue(new MediaStatus(MediaType.IMAGE, Path.of("x.jpg"), "image/jpeg", 1, 1, null, null, null)
+                () -> new MediaStatus(MediaType.IMAGE, Path.of("x.jpg"), "image/jpeg", 0, 240, null, null, null, null));
+        assertTrue(new MediaStatus(MediaType.IMAGE, Path.of("x.jpg"), "image/jpeg", 1, 1, null, null, null, null)
                 .jpegThumbnail() == null);
     }
 

@@ -158,7 +158,7 @@ class StatusResendTest {
     @Test
     void aMediaStatusIsPostedAndResentAsMediaWithTheSameMessage() throws Exception {
         MediaStatus photo = new MediaStatus(app.statustracker.wa.media.MediaType.IMAGE, java.nio.file.Path.of("p.jpg"),
-                "image/jpeg", 640, 480, null, "caption", null);
+                "image/jpeg", 640, 480, null, "caption", null, null);
         app.statustracker.wa.media.UploadedMedia uploaded = new app.statustracker.wa.media.UploadedMedia(
                 app.statustracker.wa.media.MediaType.IMAGE, "https://mmg.example/v/x.enc", "/v/x.enc", new byte[32],
                 1_700_000_000L, new app.statustracker.wa.media.EncryptedMedia(new byte[32], new byte[32], 10, 26));
