@@ -1,6 +1,6 @@
 // Writes the WhatsApp binary-node token dictionaries (v3) from the pinned Baileys package into the Java
 // resource file. The lists are protocol constants: we regenerate them instead of editing by hand, and a
-// unit test pins their SHA-256 fingerprints (protocol-notes §2.4).
+// unit test pins their SHA-256 fingerprints (docs/protocol.md, Binary nodes).
 //
 // usage: node extract-tokens.mjs [output-file]   (run `npm ci` here first)
 import { readFileSync, writeFileSync } from 'node:fs'

@@ -3,8 +3,9 @@
 //   received  messages.upsert entries   {type, key, pushName, messageTimestamp, message}
 //   updates   messages.update entries   {key, update}        (revokes, ack errors)
 //   receipts  message-receipt.update    {key, receipt}       (the poster's view of viewers)
-// Posting, revoking and reading go through the pinned Baileys API exactly as an app would call it (§13.5).
-// Linking itself (QR, 515) stays with socket.mjs; contactConnect logs a linked auth state in and records it.
+// Posting, revoking and reading go through the pinned Baileys API exactly as an app would call it
+// (docs/protocol.md, Simulator). Linking itself (QR, 515) stays with socket.mjs; contactConnect logs a linked auth
+// state in and records it.
 import { proto } from '@whiskeysockets/baileys'
 import socketCommands, { socketFor } from './socket.mjs'
 
@@ -116,13 +117,13 @@ export default {
     return { key: plain(sent.key), messageTimestamp: Number(sent.messageTimestamp) }
   },
 
-  // {name, key, statusJidList} -> {key}: revoke for everyone (§12)
+  // {name, key, statusJidList} -> {key}: revoke for everyone (docs/protocol.md, Revoke)
   async revokeStatus({ name, key, statusJidList }) {
     const sent = await currentSocket(name).sendMessage('status@broadcast', { delete: key }, { statusJidList })
     return { key: plain(sent.key) }
   },
 
-  // {name, keys} -> {}: the viewer opens the statuses (read receipts, §9.1)
+  // {name, keys} -> {}: the viewer opens the statuses (read receipts, docs/protocol.md, Receipts)
   async readStatuses({ name, keys }) {
     await currentSocket(name).readMessages(keys)
     return {}

@@ -2,7 +2,7 @@
 // a SenderKeyName of (group, ProtocolAddress(signal user, device)), GroupSessionBuilder.create/process and
 // GroupCipher.encrypt/decrypt over a store whose loadSenderKey answers an empty SenderKeyRecord when nothing is
 // stored, and whose records go through the same JSON serialize/deserialize as Baileys' signalStorage. Java tests
-// check their sender keys against it (protocol-notes §7.8).
+// check their sender keys against it (docs/protocol.md, Signal).
 //
 // Several independent stores live in this process, named by `store` (one per simulated device), each a map from
 // SenderKeyName.toString() (`<group>::<user>::<device>`) to the stored bytes. Byte strings travel as hex.

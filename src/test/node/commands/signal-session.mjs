@@ -1,7 +1,7 @@
 // Pairwise Signal sessions exactly as Baileys runs them: Baileys' own signal repository
 // (lib/Signal/libsignal.js makeLibSignalRepository, reached through DEFAULT_CONNECTION_CONFIG) over the npm
 // "libsignal" it depends on, with an in-memory auth state. The Java side cross-checks its SessionCipher against
-// this in both directions (protocol-notes §7.5, §7.6).
+// this in both directions (docs/protocol.md, Signal).
 //
 // Each named party lives in this driver process: creds from initAuthCreds, a transaction-capable memory key
 // store, the repository. Peers are addressed by JID; LID JIDs ("1000:2@lid" -> libsignal address "1000_1.2")
@@ -37,7 +37,8 @@ function party(name) {
 }
 
 export default {
-  // {name, oneTimePreKey = true} -> a fresh device and its bundle as the server would hand it out (§7.4)
+  // {name, oneTimePreKey = true} -> a fresh device and its bundle as the server would hand it out
+  // (docs/protocol.md, Pre-keys)
   async signalCreate({ name, oneTimePreKey = true }) {
     if (typeof name !== 'string' || !name) throw new Error('name required')
     const creds = initAuthCreds()

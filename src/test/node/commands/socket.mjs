@@ -1,8 +1,9 @@
 // Baileys sockets pointed at the simulator. An auth state (creds + in-memory key store) lives under an id
 // and outlives its socket: `connect` without `auth` starts a new device (its first connection sends a
 // registration payload), `connect` with the `auth` of an earlier socket logs that device in again — what a
-// harness must do after the 515 close that ends pairing, since Baileys does not reconnect by itself (§13.3).
-// Each socket's connection.update and creds.update are written as events carrying {handle, auth, ...}.
+// harness must do after the 515 close that ends pairing, since Baileys does not reconnect by itself
+// (docs/protocol.md, Simulator). Each socket's connection.update and creds.update are written as events carrying
+// {handle, auth, ...}.
 import makeWASocket, { Browsers, WA_CERT_DETAILS, initAuthCreds } from '@whiskeysockets/baileys'
 import pino from 'pino'
 import { memoryKeyStore } from '../memory-key-store.mjs'
@@ -60,7 +61,8 @@ export default {
   // {url, rootPublicKey (hex), auth?} -> {handle, auth}
   async connect({ url, rootPublicKey, auth }, { emit }) {
     if (!url || !/^[0-9a-f]{64}$/i.test(rootPublicKey ?? '')) throw new Error('connect needs url and a 32-byte hex rootPublicKey')
-    // Baileys checks the chain against this mutable export (notes §13.1); the process serves one simulator root
+    // Baileys checks the chain against this mutable export (docs/protocol.md, Simulator); the process serves one
+    // simulator root
     WA_CERT_DETAILS.PUBLIC_KEY = Buffer.from(rootPublicKey, 'hex')
     WA_CERT_DETAILS.SERIAL = 0
     if (auth === undefined) {
@@ -87,7 +89,8 @@ export default {
     return { handle, auth }
   },
 
-  // {handle, phone, code?} -> {code}: Baileys' requestPairingCode on an open registration socket (§13.4)
+  // {handle, phone, code?} -> {code}: Baileys' requestPairingCode on an open registration socket
+  // (docs/protocol.md, Simulator)
   async requestPairingCode({ handle, phone, code }) {
     if (!/^\d{5,20}$/.test(phone ?? '')) throw new Error('requestPairingCode needs phone as digits')
     return { code: await socketByHandle(handle).requestPairingCode(phone, code) }

@@ -1,4 +1,4 @@
--- Signal protocol state of each linked device (issue 5): what it knows about other devices and what it has
+-- Signal protocol state of each linked device: what it knows about other devices and what it has
 -- told them. Portable SQL (PostgreSQL and embedded H2); every row goes with its session.
 --
 -- Key material (identity keys, Signal sessions, sender keys) is sealed with AES-GCM under the master key before
@@ -46,7 +46,8 @@ CREATE TABLE lid_mappings (
 CREATE INDEX ix_lid_mappings_pn ON lid_mappings (session_pk, pn_user);
 
 -- Devices that already hold our current sender key for a chat (status@broadcast): they get the skmsg only.
--- Rotating the key (a device left the audience) empties the chat's rows (shared decisions).
+-- Rotating the key (a device left the audience) empties the chat's rows
+-- (docs/decisions.md, Posting statuses and reading receipts, "Sender key").
 CREATE TABLE sender_key_holders (
     session_pk  BIGINT       NOT NULL,
     group_id    VARCHAR(100) NOT NULL,

@@ -1,6 +1,6 @@
 -- What a linked device sent as each recent status (the Message bytes, sender key id, audience), sealed like the
 -- other protocol state: a viewer device that could not decrypt a status asks for it again with a retry receipt
--- (protocol-notes §9.5), possibly after a restart, and only this lets us answer it. Rows older than a day are
+-- (docs/protocol.md, Retries), possibly after a restart, and only this lets us answer it. Rows older than a day are
 -- useless (statuses expire) and are deleted as new ones are written.
 
 CREATE TABLE sent_status_payloads (

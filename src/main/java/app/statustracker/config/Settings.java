@@ -39,10 +39,10 @@ public record Settings(
         Duration keepAliveTimeout) {
 
     public static final String DEFAULT_WA_ENDPOINT = "wss://web.whatsapp.com/ws/chat";
-    /** WhatsApp's Noise root ("WhatsAppLongTerm1"), protocol-notes §1.6. */
+    /** WhatsApp's Noise root ("WhatsAppLongTerm1"), docs/protocol.md, Connection. */
     public static final String DEFAULT_WA_ROOT_PUBLIC_KEY =
             "142375574d0a587166aae71ebe516437c4a28b73e3695c6ce1f7f9545da8ee6b";
-    /** The web client version whatsmeow announced on 2026-08-21 (protocol-notes §0). */
+    /** The web client version whatsmeow announced on 2026-08-21 (docs/protocol.md, Login). */
     public static final String DEFAULT_WA_VERSION = "2.3000.1045649367";
 
     private static final Pattern WA_VERSION = Pattern.compile("2\\.\\d{4}\\.\\d{1,12}");

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * Settings of status posting and viewer tracking (issue 5), kept apart from {@link Settings} so the two grow
+ * Settings of status posting and viewer tracking, kept apart from {@link Settings} so the two grow
  * without clashing. Same rules: parsed once, a bad value fails with a line naming the key.
  *
  * @param receiptFlushInterval how long receipts wait to be committed together (RECEIPT_FLUSH_MS, default 25)

@@ -1,7 +1,7 @@
 package app.statustracker.domain;
 
 /**
- * What a viewer's receipt says (shared decisions): no type or {@code inactive} is a delivery, never a view;
+ * What a viewer's receipt says (docs/protocol.md, Receipts): no type or {@code inactive} is a delivery, never a view;
  * {@code read} is a view; {@code played} is a view and a play.
  */
 public enum ReceiptKind {

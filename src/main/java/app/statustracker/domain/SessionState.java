@@ -2,7 +2,7 @@ package app.statustracker.domain;
 
 import java.util.Locale;
 
-/** Where a session's link to WhatsApp stands (issue 4's states); the API shows the lower-case name. */
+/** Where a session's link to WhatsApp stands; the API shows the lower-case name. */
 public enum SessionState {
     CONNECTING, AWAITING_PAIRING, CONNECTED, DISCONNECTED, LOGGED_OUT;
 

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * The identity keys of the devices one linked device talks to, sealed in {@code signal_identities}. Saving compares
  * with what is stored first, so only new or changed keys are written and a changed one is reported (trust on first
- * use and on change, protocol-notes §7.5).
+ * use and on change, docs/protocol.md, Signal).
  */
 public final class JpaIdentityKeyStore implements IdentityKeyStore {
     private final SealedRecordRepository repository;

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * The statuses one linked device sent in the last day, sealed in {@code sent_status_payloads}, so that a viewer's
- * retry receipt is answered even after a restart (protocol-notes §9.5). Statuses expire after 24 hours, and so do
+ * retry receipt is answered even after a restart (docs/protocol.md, Retries). Statuses expire after 24 hours, and so do
  * their rows: each new one deletes those older than that.
  */
 public final class JpaRecentStatuses implements RecentStatuses {

@@ -17,7 +17,8 @@ import javax.sql.DataSource;
 
 /**
  * Which phone-number user each LID user of a session's contacts is (user parts only, no server or device).
- * WhatsApp addresses statuses and receipts LID-first (protocol-notes §8.2, §9.2); the API shows phone numbers.
+ * WhatsApp addresses statuses and receipts LID-first (docs/protocol.md, Status stanza and Receipts); the API shows
+ * phone numbers.
  */
 @ApplicationScoped
 public class LidMappingRepository {

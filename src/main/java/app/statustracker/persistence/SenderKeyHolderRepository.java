@@ -17,7 +17,8 @@ import javax.sql.DataSource;
 
 /**
  * The devices (full device JIDs) that hold our current sender key for a chat, {@code status@broadcast} for
- * statuses: only the others need a sender-key distribution message with the next post (protocol-notes §8.1).
+ * statuses: only the others need a sender-key distribution message with the next post
+ * (docs/protocol.md, Status stanza).
  */
 @ApplicationScoped
 public class SenderKeyHolderRepository {

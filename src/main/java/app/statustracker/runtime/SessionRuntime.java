@@ -213,14 +213,15 @@ public class SessionRuntime {
     }
 
     /**
-     * A fresh WhatsApp message id for a status of the account with this phone number (protocol-notes §8.3): the
-     * service stores the status under it before posting, so receipts always find their row.
+     * A fresh WhatsApp message id for a status of the account with this phone number
+     * (docs/protocol.md, Status stanza): the service stores the status under it before posting, so receipts always
+     * find their row.
      */
     public String newStatusId(String ownNumber) {
         return MessageIds.generate(ownNumber, java.time.Instant.now(), ID_RANDOM);
     }
 
-    /** Deletes one of our statuses for everyone: a REVOKE to the same audience (protocol-notes §12). */
+    /** Deletes one of our statuses for everyone: a REVOKE to the same audience (docs/protocol.md, Revoke). */
     public CompletableFuture<PostedStatus> revokeStatus(String sessionId, String statusId, List<String> audience) {
         SessionConnection c = connections.get(sessionId);
         return c == null ? CompletableFuture.failedFuture(new SessionNotConnectedException(sessionId))

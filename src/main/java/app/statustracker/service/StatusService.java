@@ -209,7 +209,7 @@ public class StatusService {
 
     /**
      * Removes the status's local tracking. With {@code revoke}, first deletes it for everyone on WhatsApp (a REVOKE
-     * to the same recipients, protocol-notes §12); if that fails nothing is deleted.
+     * to the same recipients, docs/protocol.md, Revoke); if that fails nothing is deleted.
      */
     public DeletedStatusView delete(String sessionId, String statusId, boolean revoke) {
         Session session = sessions.get(sessionId);

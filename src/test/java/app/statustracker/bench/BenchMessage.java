@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The benchmark's "typical 1 KB message node": a text status post shaped like protocol-notes §8.3 (three
+ * The benchmark's "typical 1 KB message node": a text status post shaped like docs/protocol.md, Status stanza (three
  * {@code <to>} recipients with pairwise-encrypted sender-key distributions, a device identity because one
  * of them is a pkmsg, the skmsg payload and {@code <meta status_setting>}). Payload bytes come from a fixed
  * seed and the skmsg is sized so that the encoded frame plaintext is exactly {@link #FRAME_BYTES} long.

@@ -28,8 +28,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Receipts recorded per second for one session on PostgreSQL (bench/receipts.sh). {@code --statuses} statuses with
  * {@code --viewers} viewers each; every viewer sends a delivery receipt for every status, then a read receipt:
- * statuses × viewers × 2 receipts, one per stanza (the per-viewer shape, §9.2), viewer after viewer. A receipt
- * counts once its stanza is acked, which the batcher does only after the commit ({@link ReceiptPipeline}).
+ * statuses × viewers × 2 receipts, one per stanza (the per-viewer shape, docs/protocol.md, Receipts), viewer after
+ * viewer. A receipt counts once its stanza is acked, which the batcher does only after the commit
+ * ({@link ReceiptPipeline}).
  * <ul>
  *   <li>{@code --mode direct}: the stanzas' receipts are handed to the pipeline as fast as one thread can, as the
  *       runtime hands them over; measures the batcher and the upserts alone.</li>

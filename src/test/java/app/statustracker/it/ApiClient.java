@@ -24,7 +24,7 @@ public final class ApiClient {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
-    /** Arquillian hands out the host's first non-loopback address (platform-notes P17); keep to 127.0.0.1. */
+    /** Arquillian hands out the host's first non-loopback address; keep to 127.0.0.1. */
     public static ApiClient forDeployment(java.net.URL deployed) {
         return new ApiClient("http://127.0.0.1:" + deployed.getPort());
     }

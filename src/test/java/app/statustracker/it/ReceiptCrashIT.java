@@ -29,11 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * No view is lost to a crash (issue 5 point 3 and 6): 250 viewers each confirm delivery and then view a status,
- * 500 receipts in a steady stream through the simulator; the server is killed with SIGKILL while they arrive,
- * after it has acked some; the rest stay owed (unacked on the dead connection, or queued while it is down) and
- * the simulator redelivers them at the next login. After the restart every receipt is recorded exactly once, with
- * the time it carried.
+ * No view is lost to a crash (docs/decisions.md, Status integration tests): 250 viewers each confirm delivery and
+ * then view a status, 500 receipts in a steady stream through the simulator; the server is killed with SIGKILL while
+ * they arrive, after it has acked some; the rest stay owed (unacked on the dead connection, or queued while it is
+ * down) and the simulator redelivers them at the next login. After the restart every receipt is recorded exactly
+ * once, with the time it carried.
  */
 // reads the PostgreSQL schema directly; the H2 execution has none (and runs only *H2IT unless told otherwise)
 @EnabledIfSystemProperty(named = "st.pg.schema", matches = "st_it_\\d+")

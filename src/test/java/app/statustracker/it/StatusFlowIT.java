@@ -36,12 +36,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Issue 5's product loop end to end through the deployed WAR's REST API and /ws: a session linked by QR posts a
- * text status (700 characters with emoji, colours, font) and a link status (preview fetched from a page this test
- * serves) to two Baileys contacts linked in the simulator, which decrypt exactly what was sent and mark both read;
- * the API and events show each viewer with times; aggregated (shape B) receipts and duplicates are recorded once;
- * a revoke reaches the contacts and the rows go; bad inputs on a real session answer 4xx and send nothing.
- * The methods run in order on one session.
+ * The status product loop (post, view, revoke) end to end through the deployed WAR's REST API and /ws: a session
+ * linked by QR posts a text status (700 characters with emoji, colours, font) and a link status (preview fetched from
+ * a page this test serves) to two Baileys contacts linked in the simulator, which decrypt exactly what was sent and
+ * mark both read; the API and events show each viewer with times; aggregated (shape B) receipts and duplicates are
+ * recorded once; a revoke reaches the contacts and the rows go; bad inputs on a real session answer 4xx and send
+ * nothing. The methods run in order on one session.
  */
 // reads the PostgreSQL schema directly; the H2 execution has none (and runs only *H2IT unless told otherwise)
 @EnabledIfSystemProperty(named = "st.pg.schema", matches = "st_it_\\d+")

@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Logins of a linked Baileys device (§3.2, §14.2): a wrong Noise key fails 401, an unlinked device is told
- * 401 at once and refused afterwards, and a second connection of the device replaces the first (440).
+ * Logins of a linked Baileys device (docs/protocol.md, Login and Simulator): a wrong Noise key fails 401, an unlinked
+ * device is told 401 at once and refused afterwards, and a second connection of the device replaces the first (440).
  */
 class BaileysLoginTest extends BaileysAgainstSimulator {
     @Test

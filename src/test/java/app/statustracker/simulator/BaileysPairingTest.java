@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pinned Baileys links to the simulated phone by QR and by pairing code (§4, §5), gets 515, is logged
- * in again on the same creds by the harness and reaches {@code open} with its LID (§6.1).
+ * The pinned Baileys links to the simulated phone by QR and by pairing code (docs/protocol.md, Pairing), gets 515, is
+ * logged in again on the same creds by the harness and reaches {@code open} with its LID (docs/protocol.md, Login).
  */
 class BaileysPairingTest extends BaileysAgainstSimulator {
     @Test
@@ -69,7 +69,8 @@ class BaileysPairingTest extends BaileysAgainstSimulator {
         assertTrue(simulator.awaitStanza(s -> s.isOutbound() && s.isIq("result")
                 && s.node().child("link_code_companion_reg").isPresent(), BaileysLinking.WAIT).isPresent());
 
-        // a mistyped code fails at companion_finish; the code stays valid until replaced (shared decisions)
+        // a mistyped code fails at companion_finish; the code stays valid until replaced
+        // (docs/decisions.md, "A pairing code is accepted with a dash")
         String wrong = (code.charAt(0) == 'Z' ? "Y" : "Z") + code.substring(1);
         PairingAttempt mistyped = simulator.enterPairingCode(account.phoneNumber(), wrong);
         try {

@@ -67,7 +67,7 @@ class BaileysRegistrationTest extends BaileysAgainstSimulator {
         assertTrue(XEdDsa.verify(pairing.getEIdent().toByteArray(), signed, pairing.getESkeySig().toByteArray()),
                 "signed pre-key signature verifies with our XEdDSA over 0x05 ‖ eSkeyVal");
 
-        // buildHash = MD5 of "2.3000.<build>" (§3.1)
+        // buildHash = MD5 of "2.3000.<build>" (docs/protocol.md, Login)
         String version = "2.3000." + Integer.toUnsignedString(agent.getAppVersion().getTertiary());
         assertArrayEquals(MessageDigest.getInstance("MD5").digest(version.getBytes(StandardCharsets.US_ASCII)),
                 pairing.getBuildHash().toByteArray());
@@ -76,7 +76,7 @@ class BaileysRegistrationTest extends BaileysAgainstSimulator {
         assertEquals(DeviceProps.PlatformType.CHROME, props.getPlatformType());
         assertEquals(10240, props.getHistorySyncConfig().getStorageQuotaMb());
 
-        // the pair-device iq yields the first QR, built from the first ref (§4.2)
+        // the pair-device iq yields the first QR, built from the first ref (docs/protocol.md, Pairing)
         JsonObject qr = baileys.awaitEvent("connection.update",
                 data -> handle.equals(data.getString("handle")) && data.containsKey("qr"), WAIT);
         String expectedPrefix = "https://wa.me/settings/linked_devices#" + connection.pairingRefs().get(0) + ",";

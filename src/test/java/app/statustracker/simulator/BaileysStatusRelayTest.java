@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Statuses through the simulator between real Baileys devices (§8.5, §9, §12), LID-addressed: poster A
- * (Alice) and viewers B (Bob) and C (Carol), each its own account, linked once for the class.
+ * Statuses through the simulator between real Baileys devices (docs/protocol.md, Simulator, Receipts and Revoke),
+ * LID-addressed: poster A (Alice) and viewers B (Bob) and C (Carol), each its own account, linked once for the class.
  */
 class BaileysStatusRelayTest extends BaileysAgainstSimulator {
     private static final String GREEN = "#FF1E6E4F";
@@ -57,7 +57,7 @@ class BaileysStatusRelayTest extends BaileysAgainstSimulator {
             JsonObject key = received.getJsonObject("key");
             assertEquals("status@broadcast", key.getString("remoteJid"));
             assertFalse(key.getBoolean("fromMe"));
-            assertEquals(alice.lidUser(), key.getString("participant"), "LID participant (§8.5)");
+            assertEquals(alice.lidUser(), key.getString("participant"), "LID participant (docs/protocol.md, Simulator)");
             assertEquals("lid", key.getString("addressingMode"));
             assertEquals(alice.account.pnJid(alice.deviceId), key.getString("remoteJidAlt"), "participant_pn");
             assertEquals("Alice", received.getString("pushName"), "notify");
@@ -97,7 +97,8 @@ class BaileysStatusRelayTest extends BaileysAgainstSimulator {
         List<RelayedReceipt> reads = simulator.awaitReceipts(id, r -> "read".equals(r.type()), 2, BaileysContacts.WAIT);
         assertEquals(Set.of(bob.lidUser(), carol.lidUser()),
                 reads.stream().map(RelayedReceipt::viewerJid).collect(Collectors.toSet()));
-        // a made-up viewer with no device at all, as a load test fires them (§14.2 injectReceipt)
+        // a made-up viewer with no device at all, as a load test fires them
+        // (docs/protocol.md, Simulator: injected receipts)
         String dave = simulator.createAccount("15550003004").lidJid(0);
         simulator.injectReceipt(id, "15550003004", "read", 1700000000L);
         assertEquals(1700000000L, contacts.awaitOne(alice, "receipts", Map.of("key.id", id, "receipt.userJid", dave))
@@ -118,8 +119,8 @@ class BaileysStatusRelayTest extends BaileysAgainstSimulator {
             assertEquals(second, sent.node().child("participants").orElseThrow().attr("message_id"));
             assertEquals(bob.lidUser(), user.attr("jid"));
             assertEquals(bob.account.pnJid(), user.attr("participant_pn"));
-            // Baileys acks shape B (the server stops owing it) but surfaces no receipt (§9.2); an event would
-            // follow its ack within the same buffered node handling, so a short wait covers it
+            // Baileys acks shape B (the server stops owing it) but surfaces no receipt (docs/protocol.md, Receipts);
+            // an event would follow its ack within the same buffered node handling, so a short wait covers it
             awaitNothingOwed(alice);
             Thread.sleep(300);
             assertTrue(contacts.recorded(alice, "receipts").stream()

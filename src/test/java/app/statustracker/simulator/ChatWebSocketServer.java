@@ -10,8 +10,8 @@ import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
 /**
- * The simulator's WebSocket endpoint, {@code /ws/chat} as on web.whatsapp.com (§1.1). It only moves bytes:
- * each socket gets a {@link SimConnection} as its attachment, which does the protocol.
+ * The simulator's WebSocket endpoint, {@code /ws/chat} as on web.whatsapp.com (docs/protocol.md, Connection). It only
+ * moves bytes: each socket gets a {@link SimConnection} as its attachment, which does the protocol.
  */
 final class ChatWebSocketServer extends WebSocketServer {
     static final String PATH = "/ws/chat";

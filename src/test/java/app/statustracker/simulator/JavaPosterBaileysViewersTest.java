@@ -41,7 +41,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The product's core loop at protocol level: our Java client posts statuses through the simulator, real Baileys
  * contacts decrypt them to exactly what was sent and mark them read, and the read receipts come back to our client
- * (protocol-notes §8, §9, §11, §12). Baileys is the independent judge of our Signal sessions and sender keys.
+ * (docs/protocol.md, Status stanza, Receipts, Text and link statuses and Revoke). Baileys is the independent judge of
+ * our Signal sessions and sender keys.
  */
 class JavaPosterBaileysViewersTest extends BaileysAgainstSimulator {
     private static final String POSTER = "15550004001";

@@ -10,7 +10,8 @@ import app.statustracker.wa.binary.Node;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Status fan-out (§8.5), what the server refuses (§8.3), and the offline queue with redelivery (§6.6, §14.2). */
+/** Status fan-out (docs/protocol.md, Simulator), what the server refuses (docs/protocol.md, Status stanza), and the
+ * offline queue with redelivery (docs/protocol.md, Login and Simulator). */
 class RelayFanOutTest extends RelayTestBase {
 
     @Test
@@ -47,7 +48,7 @@ class RelayFanOutTest extends RelayTestBase {
         RawDevice viewerOffline = device("15550005012", 2, 0);
         simulator.setPushName(poster.account.phoneNumber(), "Poster");
         String id = newId();
-        // a device entry with its own enc and a bare user entry, as WA Web sends them (§8.3)
+        // a device entry with its own enc and a bare user entry, as WA Web sends them (docs/protocol.md, Status stanza)
         poster.send(status(id, List.of(to(viewerOnline.lidJid(), "pkmsg", 1), to(poster.account.lidJid(0)))));
 
         Node ack = poster.next(n -> isAck(n, id));

@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Pre-key bundles (§7.4) and usync device/LID discovery (§8.2) as a logged-in device sees them. */
+/** Pre-key bundles (docs/protocol.md, Pre-keys) and usync device/LID discovery (docs/protocol.md, Status stanza) as a
+ * logged-in device sees them. */
 class RelayKeysAndDevicesTest extends RelayTestBase {
 
     @Test

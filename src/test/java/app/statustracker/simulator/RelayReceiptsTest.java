@@ -11,7 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Viewer receipts to the poster in shape A and B, injected receipts, and retries routed to the sender (§9). */
+/** Viewer receipts to the poster in shape A and B, injected receipts, and retries routed to the sender
+ * (docs/protocol.md, Receipts). */
 class RelayReceiptsTest extends RelayTestBase {
 
     @Test
@@ -94,7 +95,8 @@ class RelayReceiptsTest extends RelayTestBase {
         assertEquals("1", retry.child("retry").orElseThrow().attr("count"));
         assertTrue(postersOther.quietFor(300), "only the sending device is asked");
 
-        // Baileys rc14 addresses the resend to the viewer device instead of status@broadcast (§9.5)
+        // Baileys rc14 addresses the resend to the viewer device instead of status@broadcast
+        // (docs/protocol.md, Retries)
         poster.send(Node.builder("message").attr("id", id).attr("to", viewer.lidJid()).attr("type", "text")
                 .children(Node.builder("enc").attr("v", "2").attr("type", "msg").attr("count", "1")
                         .bytes(new byte[8]).build()).build());

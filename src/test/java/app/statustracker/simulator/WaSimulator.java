@@ -49,7 +49,7 @@ import java.util.function.Predicate;
 import org.java_websocket.WebSocket;
 
 /**
- * A loopback WhatsApp server for tests (protocol-notes §14): a WebSocket endpoint on 127.0.0.1 that speaks
+ * A loopback WhatsApp server for tests (docs/protocol.md, Simulator): a WebSocket endpoint on 127.0.0.1 that speaks
  * the Noise handshake with its own certificate root, records each client's ClientPayload and every stanza,
  * and answers through small per-concern handlers. This class is the control surface tests use; the
  * standalone {@link SimulatorMain} exposes the same operations over HTTP.
@@ -195,8 +195,8 @@ public final class WaSimulator implements AutoCloseable {
     }
 
     /**
-     * The primary phone of {@code phoneNumber} scans a companion's QR (§4.1–§4.3). The QR must carry a ref
-     * issued to an open connection ({@link NoSuchElementException} otherwise) and be well-formed
+     * The primary phone of {@code phoneNumber} scans a companion's QR (docs/protocol.md, Pairing). The QR must carry
+     * a ref issued to an open connection ({@link NoSuchElementException} otherwise) and be well-formed
      * ({@link IllegalArgumentException}). Returns at once: pair-success is on its way unless the QR's keys
      * do not match that connection (then the attempt is already REJECTED). The attempt becomes LINKED when
      * the companion's pair-device-sign verified and 515 was sent, REJECTED with the reason otherwise.
@@ -206,9 +206,9 @@ public final class WaSimulator implements AutoCloseable {
     }
 
     /**
-     * The user types {@code code} on the primary phone of {@code phoneNumber} (§5.3): primary_hello goes to
-     * the connection whose companion_hello for this number came last. A dash and lower case are accepted.
-     * A wrong code is noticed only at companion_finish (the wrapping has no integrity): the attempt is then
+     * The user types {@code code} on the primary phone of {@code phoneNumber} (docs/protocol.md, Pairing):
+     * primary_hello goes to the connection whose companion_hello for this number came last. A dash and lower case are
+     * accepted. A wrong code is noticed only at companion_finish (the wrapping has no integrity): the attempt is then
      * REJECTED and the companion gets error 400; the code stays valid, so the right one can still be typed.
      */
     public PairingAttempt enterPairingCode(String phoneNumber, String code) {
@@ -300,12 +300,13 @@ public final class WaSimulator implements AutoCloseable {
         connection(connectionId).delayOutbound(millis);
     }
 
-    /** The {@code notify} name on what the account sends (§8.5); null leaves it out. */
+    /** The {@code notify} name on what the account sends (docs/protocol.md, Simulator); null leaves it out. */
     public void setPushName(String phoneNumber, String name) {
         account(phoneNumber).pushName(name);
     }
 
-    /** Shape A (per viewer, the default; what Baileys surfaces) or B (aggregated) for receipts to posters (§9.2). */
+    /** Shape A (per viewer, the default; what Baileys surfaces) or B (aggregated) for receipts to posters
+     * (docs/protocol.md, Receipts). */
     public void receiptShape(ReceiptShape shape) {
         relay.settings().receiptShape(shape);
     }
@@ -314,7 +315,8 @@ public final class WaSimulator implements AutoCloseable {
         return relay.settings().receiptShape();
     }
 
-    /** Off by default: a PN-addressed status gets ack error 479, as from a LID-migrated account (§8.3). */
+    /** Off by default: a PN-addressed status gets ack error 479, as from a LID-migrated account
+     * (docs/protocol.md, Status stanza). */
     public void acceptPnAddressedStatus(boolean accept) {
         relay.settings().acceptPnAddressedStatus(accept);
     }

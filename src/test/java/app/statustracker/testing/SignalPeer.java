@@ -56,7 +56,7 @@ public final class SignalPeer {
         sessions = new SignalSessions(new SessionCipher(identity), sessionStore, identityStore, preKeys);
     }
 
-    /** This device's bundle as the server hands it out, with a fresh one-time pre-key (§7.4). */
+    /** This device's bundle as the server hands it out, with a fresh one-time pre-key (docs/protocol.md, Pre-keys). */
     public PreKeyBundle bundle() {
         PreKey oneTime = PreKey.generate(nextPreKeyId++);
         preKeys.store(List.of(oneTime));
@@ -66,7 +66,8 @@ public final class SignalPeer {
                 oneTime.keyPair().publicKey());
     }
 
-    /** The same keys as a retry receipt's {@code <registration>} and {@code <keys>} children (§9.5). */
+    /** The same keys as a retry receipt's {@code <registration>} and {@code <keys>} children
+     * (docs/protocol.md, Retries). */
     public List<Node> retryKeyNodes(byte[] deviceIdentity) {
         PreKeyBundle bundle = bundle();
         SignedPreKey signed = identity.signedPreKey();
@@ -84,7 +85,7 @@ public final class SignalPeer {
 
     /**
      * Opens a pairwise {@code <enc>} from {@code sender}: unpads, parses, and takes in an SKDM it carries under
-     * its group and the sender's address, as a receiver must (§7.8, §7.9).
+     * its group and the sender's address, as a receiver must (docs/protocol.md, Signal).
      */
     public Message openPairwise(Jid sender, String encType, byte[] ciphertext) throws Exception {
         byte[] padded = sessions.decrypt(SignalAddress.of(sender),
@@ -129,7 +130,8 @@ public final class SignalPeer {
     }
 
     /**
-     * What the server pushes to {@code recipient} when this peer posts a status (§8.5): the pairwise SKDM (if
+     * What the server pushes to {@code recipient} when this peer posts a status (docs/protocol.md, Simulator): the
+     * pairwise SKDM (if
      * {@code withKey}) first, then the skmsg, {@code participant} = this device.
      */
     public Node statusStanza(Jid recipient, String id, Message status, boolean withKey) {

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * Receipts for a session's statuses, as one stanza from WhatsApp carried them. {@code ackAfterCommit} must run
- * only once they are committed: an unacked receipt is redelivered after a crash, so none is lost (issue 5).
+ * only once they are committed: an unacked receipt is redelivered after a crash, so none is lost
+ * (docs/decisions.md, Statuses: REST, persistence, receipts, link previews).
  */
 public record StatusReceiptsArrived(String sessionId, List<StatusReceipt> receipts, Runnable ackAfterCommit) {
     public StatusReceiptsArrived {

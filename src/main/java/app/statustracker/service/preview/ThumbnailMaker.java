@@ -19,9 +19,9 @@ import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Turns a fetched image (JPEG, PNG, GIF, BMP: what ImageIO reads) into the small JPEG a link preview carries
- * (ExtendedTextMessage.jpegThumbnail, protocol-notes §11), at most {@value #MAX_SIDE} px on its longer side like
- * the previews Baileys makes. Large images are decoded subsampled, and absurd dimensions refused, so a hostile
- * image cannot exhaust the heap.
+ * (ExtendedTextMessage.jpegThumbnail, docs/protocol.md, Text and link statuses), at most {@value #MAX_SIDE} px on its
+ * longer side like the previews Baileys makes. Large images are decoded subsampled, and absurd dimensions refused, so
+ * a hostile image cannot exhaust the heap.
  */
 final class ThumbnailMaker {
     static final int MAX_SIDE = 192;

@@ -23,9 +23,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Commits viewer receipts in batches and acks them only afterwards (issue 5, shared decisions): every receipt
- * stanza waits in a queue until the next flush, a flush writes all of them in one transaction, and only when that
- * committed do their acks go out, so a crash before the commit makes WhatsApp redeliver instead of losing a view.
+ * Commits viewer receipts in batches and acks them only afterwards (docs/decisions.md, Statuses: REST,
+ * persistence, receipts, link previews): every receipt stanza waits in a queue until the next flush, a flush writes
+ * all of them in one transaction, and only when that committed do their acks go out, so a crash before the commit
+ * makes WhatsApp redeliver instead of losing a view.
  *
  * <p>Receipts for status ids no row knows (statuses posted from the phone, or deleted here) are dropped and acked:
  * a post's row is committed under its final WhatsApp id before the status is sent, so no receipt can race it. A

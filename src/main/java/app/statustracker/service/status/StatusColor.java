@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * A status colour as the API takes it, {@code #RRGGBB} or {@code #AARRGGBB} (Baileys' backgroundColor form), turned
- * into the {@code 0xAARRGGBB} the ExtendedTextMessage carries (protocol-notes §11). Six digits mean opaque
- * ({@code FF} alpha), as in Baileys.
+ * into the {@code 0xAARRGGBB} the ExtendedTextMessage carries (docs/protocol.md, Text and link statuses). Six digits
+ * mean opaque ({@code FF} alpha), as in Baileys.
  */
 public final class StatusColor {
     private static final Pattern HEX = Pattern.compile("#([0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})");

@@ -16,7 +16,7 @@ import java.util.Set;
  * refusal names the field and what is wrong with it.
  *
  * <p>Limits: a text status holds at most {@value #MAX_TEXT} characters (Unicode code points), the cap of the
- * WhatsApp apps' text-status composer, which issue 5's tests post in full; an audience at most
+ * WhatsApp apps' text-status composer, which {@code StatusFlowIT} posts in full; an audience at most
  * {@value #MAX_AUDIENCE} numbers; a link at most {@value #MAX_URL} characters. An image or video caption is held
  * to the same {@value #MAX_TEXT} characters.
  */

@@ -6,8 +6,8 @@ import java.util.zip.Inflater;
 
 /**
  * Strips the leading flag byte of a frame plaintext and inflates the body when flag bit 0x02 says it is
- * zlib-compressed (notes §2.1; servers may compress, clients never do). Inflation stops as soon as the
- * output passes {@link DecodeLimits#maxInflatedBytes()}, so a zlib bomb costs at most that much memory.
+ * zlib-compressed (docs/protocol.md, Binary nodes; servers may compress, clients never do). Inflation stops as soon
+ * as the output passes {@link DecodeLimits#maxInflatedBytes()}, so a zlib bomb costs at most that much memory.
  */
 final class FrameUnpacker {
     static final int COMPRESSED = 0x02;

@@ -15,7 +15,7 @@ import java.util.Optional;
  *
  * <p>Attribute order is kept because it is part of the encoding (Baileys writes attributes in insertion order)
  * and {@link #equals} therefore compares it too. JID-valued attributes are plain strings here; the encoder
- * recognises them by their {@code @} (notes §2.2) and {@link #jidAttr} parses them.
+ * recognises them by their {@code @} (docs/protocol.md, Binary nodes) and {@link #jidAttr} parses them.
  */
 public final class Node {
 

@@ -25,7 +25,7 @@ public final class NodeDecoder {
         this.tokens = Objects.requireNonNull(tokens);
     }
 
-    /** Frame plaintext: the flag byte (0x02 = zlib follows) and then the node (notes §2.1). */
+    /** Frame plaintext: the flag byte (0x02 = zlib follows) and then the node (docs/protocol.md, Binary nodes). */
     public Node decodeFrame(byte[] plaintext) throws MalformedNodeException {
         byte[] body = FrameUnpacker.unpack(plaintext, limits);
         int offset = body == plaintext ? 1 : 0;

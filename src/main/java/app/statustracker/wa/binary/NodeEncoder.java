@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Encodes nodes byte for byte as Baileys 7.0.0-rc14 {@code encodeBinaryNode} does (notes §2.2–§2.3), so the
- * server, whatsmeow and Baileys all read them. Strings take the first form that applies: token, double-byte
+ * Encodes nodes byte for byte as Baileys 7.0.0-rc14 {@code encodeBinaryNode} does (docs/protocol.md, Binary nodes),
+ * so the server, whatsmeow and Baileys all read them. Strings take the first form that applies: token, double-byte
  * token, NIBBLE_8, HEX_8, JID (text containing {@code @}), raw UTF-8.
  *
  * <p>JID text is written as JID_PAIR/AD_JID exactly where Baileys would write it <em>and</em> the result

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The v3 token dictionaries: one single-byte list (index 0 is an unused placeholder) and four double-byte
  * lists of 256. They are protocol data, kept in {@code tokens-v3.txt} as generated from the pinned Baileys
- * package by {@code src/test/node/extract-tokens.mjs}; a test pins their fingerprints (notes §2.4).
+ * package by {@code src/test/node/extract-tokens.mjs}; a test pins their fingerprints (docs/protocol.md, Binary nodes).
  */
 public final class TokenDictionary {
 

@@ -1,6 +1,6 @@
 package app.statustracker.wa.binary;
 
-/** Tag byte values of the binary node grammar (notes §2.3). Bytes 1..235 are single-byte tokens. */
+/** Tag byte values of the binary node grammar (docs/protocol.md, Binary nodes). Bytes 1..235 are single-byte tokens. */
 final class WireTags {
     static final int LIST_EMPTY = 0;
     static final int DICTIONARY_0 = 236;

@@ -23,7 +23,7 @@ import java.util.Objects;
  * @param initialPreKeyBatch how many to upload when the server holds none (812)
  * @param refillPreKeyBatch  how many to upload when it holds a few (whatsmeow: 50)
  * @param statusAckTimeout   how long a posted status may wait for the server's ack before it counts as failed
- *                           (protocol-notes §8.4: ~20 s)
+ *                           (docs/protocol.md, Status stanza: ~20 s)
  * @param media              how image and video statuses reach WhatsApp's media hosts
  */
 public record ClientConfig(URI endpoint, CertificateChainVerifier verifier, ClientVersion version, String browser,
@@ -95,7 +95,7 @@ public record ClientConfig(URI endpoint, CertificateChainVerifier verifier, Clie
                 statusAckTimeout, transfer);
     }
 
-    /** "Chrome (Mac OS)": the companion_platform_display format the server validates (§5). */
+    /** "Chrome (Mac OS)": the companion_platform_display format the server validates (docs/protocol.md, Pairing). */
     public String platformDisplay() {
         return browser + " (" + os + ")";
     }

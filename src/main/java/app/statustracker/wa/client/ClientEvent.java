@@ -9,7 +9,7 @@ import java.util.Objects;
 /** What a {@link WaClient} tells its {@link ClientListener}, as typed values (whatsmeow's events package). */
 public sealed interface ClientEvent {
 
-    /** A QR code to show: the full string of protocol-notes §4.2. Replaced by the next one after its lifetime. */
+    /** A QR code to show: the full string of docs/protocol.md, Pairing. Replaced by the next one after its lifetime. */
     record QrCode(String data) implements ClientEvent {
         /** The QR string carries the adv secret and our keys: never into a log. */
         @Override
@@ -40,9 +40,10 @@ public sealed interface ClientEvent {
     }
 
     /**
-     * Viewer receipts for our statuses, as one stanza carried them (protocol-notes §9.2). The client has NOT acked
-     * the stanza: run {@code ackAfterCommit} once the receipts are stored, so that a crash before the commit gets
-     * them redelivered instead of lost (§9.3). Running it more than once, or after the connection ended, is harmless.
+     * Viewer receipts for our statuses, as one stanza carried them (docs/protocol.md, Receipts). The client has NOT
+     * acked the stanza: run {@code ackAfterCommit} once the receipts are stored, so that a crash before the commit gets
+     * them redelivered instead of lost (docs/protocol.md, Receipts). Running it more than once, or after the
+     * connection ended, is harmless.
      */
     record StatusReceipts(List<StatusReceipt> receipts, Runnable ackAfterCommit) implements ClientEvent {
         public StatusReceipts {
@@ -52,7 +53,7 @@ public sealed interface ClientEvent {
     }
 
     /**
-     * A message someone sent us, decrypted (protocol-notes §7.9): a contact's status ({@code chat} is
+     * A message someone sent us, decrypted (docs/protocol.md, Signal): a contact's status ({@code chat} is
      * {@code status@broadcast}), a 1:1 or group message. {@code sender} is the sending device as the stanza named it
      * (LID or PN); {@code message} holds every decrypted part of the stanza merged, the SKDM carrier included. The
      * client has already taken in its Signal state and acks the stanza after this event; nothing is stored.

@@ -8,7 +8,7 @@ import app.statustracker.wa.proto.ClientPayloadProtos.DeviceProps;
 import app.statustracker.wa.signal.SignedPreKey;
 import com.google.protobuf.ByteString;
 
-/** The two ClientPayloads of protocol-notes §3.1: registration for a new device, login for a paired one. */
+/** The two ClientPayloads of docs/protocol.md, Login: registration for a new device, login for a paired one. */
 public final class ClientPayloads {
     private ClientPayloads() {
     }

@@ -24,9 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One connection of a {@link WaClient}: routes what the server pushes, remembers why the connection is ending
  * (a stream error, a failure, the QR timeout) so that the close is reported with that reason, and acks every
- * pushed stanza (§6.6) — except status receipts, which the application acks after storing them (§9.3). Matches
- * server message acks to the messages we sent (§8.4). Callbacks of a replaced connection only reach their own
- * session.
+ * pushed stanza (docs/protocol.md, Login) — except status receipts, which the application acks after storing them
+ * (docs/protocol.md, Receipts). Matches server message acks to the messages we sent
+ * (docs/protocol.md, Status stanza). Callbacks of a replaced connection only reach their own session.
  */
 final class ClientSession implements ConnectionListener, StanzaChannel {
     private static final System.Logger LOG = System.getLogger(ClientSession.class.getName());
@@ -107,10 +107,11 @@ final class ClientSession implements ConnectionListener, StanzaChannel {
     }
 
     /**
-     * Receipts for our statuses go to the listener unacked, with a callback that acks them (§9.3): the
-     * application acks after its commit, so a crash in between means redelivery, not loss. A retry receipt for one
-     * of our statuses is answered with a re-send and acked after it (§9.5). Every other receipt, and a status
-     * receipt that names no viewer (server-error …), is acked at once.
+     * Receipts for our statuses go to the listener unacked, with a callback that acks them
+     * (docs/protocol.md, Receipts): the application acks after its commit, so a crash in between means redelivery,
+     * not loss. A retry receipt for one of our statuses is answered with a re-send and acked after it
+     * (docs/protocol.md, Retries). Every other receipt, and a status receipt that names no viewer (server-error …),
+     * is acked at once.
      */
     private void onReceipt(Node receipt) {
         if (receipt.attr("id") == null) {
@@ -215,7 +216,8 @@ final class ClientSession implements ConnectionListener, StanzaChannel {
         loggedIn = true;
     }
 
-    /** A one-time pre-key for a retry receipt's keys: stored with its id counted, never uploaded (§9.5). */
+    /** A one-time pre-key for a retry receipt's keys: stored with its id counted, never uploaded
+     * (docs/protocol.md, Retries). */
     PreKey freshPreKey() {
         return login.generate(1).get(0);
     }

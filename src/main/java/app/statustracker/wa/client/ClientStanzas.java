@@ -7,20 +7,20 @@ import app.statustracker.wa.signal.PreKey;
 import app.statustracker.wa.signal.SignedPreKey;
 import java.util.List;
 
-/** Stanzas a logged-in companion sends (protocol-notes §6). */
+/** Stanzas a logged-in companion sends (docs/protocol.md, Login). */
 final class ClientStanzas {
     private static final String SERVER = Jid.SERVER.toString();
 
     private ClientStanzas() {
     }
 
-    /** §6.1 step 1: how many one-time pre-keys the server holds for us. */
+    /** docs/protocol.md, Login: how many one-time pre-keys the server holds for us. */
     static Node preKeyCount() {
         return Node.builder("iq").attr("xmlns", "encrypt").attr("type", "get").attr("to", SERVER)
                 .children(Node.of("count")).build();
     }
 
-    /** §6.2: registration id, key type, identity, one-time pre-keys and the signed pre-key. */
+    /** docs/protocol.md, Pre-keys: registration id, key type, identity, one-time pre-keys and the signed pre-key. */
     static Node preKeyUpload(DeviceCredentials credentials, List<PreKey> preKeys) {
         List<Node> keys = preKeys.stream().map(preKey -> Node.builder("key").children(
                 Node.of("id", ClientPayloads.bigEndian(preKey.id(), 3)),
@@ -39,13 +39,14 @@ final class ClientStanzas {
                 .build();
     }
 
-    /** §6.1 step 3: leave passive mode so the server starts delivering. */
+    /** docs/protocol.md, Login: leave passive mode so the server starts delivering. */
     static Node passiveActive() {
         return Node.builder("iq").attr("xmlns", "passive").attr("type", "set").attr("to", SERVER)
                 .children(Node.of("active")).build();
     }
 
-    /** §6.5: unlink this device; the server answers and then ends the stream with 401 device_removed. */
+    /** docs/protocol.md, Login: unlink this device; the server answers and then ends the stream with 401
+     * device_removed. */
     static Node removeCompanionDevice(Jid device) {
         return Node.builder("iq").attr("xmlns", "md").attr("type", "set").attr("to", SERVER)
                 .children(Node.builder("remove-companion-device").attr("jid", device)
@@ -54,8 +55,8 @@ final class ClientStanzas {
     }
 
     /**
-     * §6.6: the ack of a pushed message, receipt, notification or call. {@code type} is echoed except for
-     * messages (whatsmeow sendAck); messages also carry our own device JID as {@code from}.
+     * docs/protocol.md, Login: the ack of a pushed message, receipt, notification or call. {@code type} is echoed
+     * except for messages (whatsmeow sendAck); messages also carry our own device JID as {@code from}.
      */
     static Node ack(Node stanza, Jid ownDevice) {
         NodeBuilder ack = Node.builder("ack").attr("class", stanza.tag()).attr("id", stanza.attr("id", ""))

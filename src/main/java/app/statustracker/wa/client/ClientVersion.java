@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * The WhatsApp Web version we claim, {@code 2.3000.<build>}. WhatsApp refuses outdated ones with failure 405
- * (protocol-notes §15.3), so it comes from configuration ({@code WA_VERSION}).
+ * (docs/protocol.md, Login), so it comes from configuration ({@code WA_VERSION}).
  */
 public record ClientVersion(int primary, int secondary, long tertiary) {
     private static final Pattern FORMAT = Pattern.compile("(\\d{1,4})\\.(\\d{1,5})\\.(\\d{1,10})");
@@ -28,7 +28,7 @@ public record ClientVersion(int primary, int secondary, long tertiary) {
                 Long.parseLong(matcher.group(3)));
     }
 
-    /** DevicePairingRegistrationData.buildHash: MD5 of the ASCII version string (§3.1). */
+    /** DevicePairingRegistrationData.buildHash: MD5 of the ASCII version string (docs/protocol.md, Login). */
     public byte[] buildHash() {
         try {
             return MessageDigest.getInstance("MD5").digest(toString().getBytes(StandardCharsets.US_ASCII));

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param identityKey             Signal identity key
  * @param signedPreKey            signed by the identity key over {@code 0x05 ‖ pub}
  * @param registrationId          Signal registration id, 14 bits, never 0
- * @param advSecret               32 bytes: random for QR linking, derived for code linking (§5.4)
+ * @param advSecret               32 bytes: random for QR linking, derived for code linking (docs/protocol.md, Pairing)
  * @param pairingEphemeralKey     the companion ephemeral of code linking (Baileys keeps it in creds)
  * @param me                      our JIDs once paired, else null
  * @param account                 ADVSignedDeviceIdentity (with our device signature) once paired, else null
@@ -58,7 +58,7 @@ public record DeviceCredentials(Curve25519KeyPair noiseKey, Curve25519KeyPair id
                 registrationId, advSecret, Curve25519.generateKeyPair(random), null, null, null, 1, 1);
     }
 
-    /** Paired devices log in; others register (protocol-notes §3.1). */
+    /** Paired devices log in; others register (docs/protocol.md, Login). */
     public boolean isRegistered() {
         return me != null && account != null;
     }

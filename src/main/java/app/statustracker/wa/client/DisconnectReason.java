@@ -3,7 +3,7 @@ package app.statustracker.wa.client;
 import java.util.Locale;
 
 /**
- * Why a client's connection ended, classified as protocol-notes §3.2 describes, with what the caller should do.
+ * Why a client's connection ended, classified as docs/protocol.md, Login describes, with what the caller should do.
  *
  * @param kind   the class of reason
  * @param code   WhatsApp's code ({@code failure reason}, {@code stream:error code}, 440 for a conflict), or -1

@@ -4,7 +4,7 @@ import app.statustracker.wa.binary.Node;
 import app.statustracker.wa.client.DisconnectReason.Kind;
 import app.statustracker.wa.transport.CloseReason;
 
-/** Maps what ends a connection to a {@link DisconnectReason} (protocol-notes §3.2). */
+/** Maps what ends a connection to a {@link DisconnectReason} (docs/protocol.md, Login). */
 final class Disconnects {
     private Disconnects() {
     }

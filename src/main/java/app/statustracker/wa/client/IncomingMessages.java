@@ -11,11 +11,11 @@ import java.time.Clock;
 
 /**
  * The {@code <message>}s the server pushes (contacts' statuses, 1:1 messages, re-sends after our retry receipts):
- * opened on the device's Signal queue in arrival order (protocol-notes §7.9), reported as
- * {@link ClientEvent.MessageReceived}, then acked (§6.6). A message that does not decrypt is answered with a retry
- * receipt (§9.5) — with our keys from the second try on, or at once when the sender needs a new session — at most
- * {@link RetryCounter#MAX_RETRIES} times per message; a duplicate is only acked. Without Signal stores the client
- * acks messages unread, as before.
+ * opened on the device's Signal queue in arrival order (docs/protocol.md, Signal), reported as
+ * {@link ClientEvent.MessageReceived}, then acked (docs/protocol.md, Login). A message that does not decrypt is
+ * answered with a retry receipt (docs/protocol.md, Retries) — with our keys from the second try on, or at once when
+ * the sender needs a new session — at most {@link RetryCounter#MAX_RETRIES} times per message; a duplicate is only
+ * acked. Without Signal stores the client acks messages unread, as before.
  */
 final class IncomingMessages {
     private static final System.Logger LOG = System.getLogger(IncomingMessages.class.getName());

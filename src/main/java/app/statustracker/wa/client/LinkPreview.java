@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * The preview shown under a link status (ExtendedTextMessage matchedText/title/description/jpegThumbnail,
- * protocol-notes §11). The thumbnail is a small JPEG, or null when the page had none.
+ * docs/protocol.md, Text and link statuses). The thumbnail is a small JPEG, or null when the page had none.
  */
 public record LinkPreview(String matchedText, String title, String description, byte[] jpegThumbnail) {
     public LinkPreview {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * After {@code <success>} (protocol-notes §6.1, whatsmeow handleConnectSuccess): store the LID, ask how many
+ * After {@code <success>} (docs/protocol.md, Login, whatsmeow handleConnectSuccess): store the LID, ask how many
  * pre-keys the server holds, top them up, leave passive mode, then report LoggedIn. A failed step is logged
  * and the next one still runs: none of them makes the connection unusable.
  */

@@ -4,7 +4,7 @@ import app.statustracker.wa.binary.Jid;
 import java.util.Objects;
 
 /**
- * Who this linked device is, as pair-success told it (protocol-notes §4.4 step 7).
+ * Who this linked device is, as pair-success told it (docs/protocol.md, Pairing).
  *
  * @param phoneNumber PN device JID, e.g. {@code 15551234567:3@s.whatsapp.net}
  * @param lid         LID device JID, e.g. {@code 100000012345678:3@lid}; null until the server names it

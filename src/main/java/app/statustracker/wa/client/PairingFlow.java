@@ -22,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Linking on a registration connection (protocol-notes §4, §5): QR refs in rotation, or the pairing-code
+ * Linking on a registration connection (docs/protocol.md, Pairing): QR refs in rotation, or the pairing-code
  * exchange; then pair-success. PBKDF2 (131072 rounds) runs on the common pool, never on a transport thread.
  */
 final class PairingFlow {
@@ -117,7 +117,8 @@ final class PairingFlow {
                 });
     }
 
-    /** primary_hello: the phone took the code; finish with our key bundle (§5.4). Acked by the session. */
+    /** primary_hello: the phone took the code; finish with our key bundle (docs/protocol.md, Pairing). Acked by the
+     * session. */
     void onLinkCodeNotification(Node notification) {
         Node reg = notification.child("link_code_companion_reg").orElse(null);
         if (reg == null || !"primary_hello".equals(reg.attr("stage"))) {

@@ -5,7 +5,7 @@ import app.statustracker.wa.binary.Node;
 import app.statustracker.wa.status.StatusRetryRequest;
 
 /**
- * Retry receipts for our statuses (protocol-notes §9.5): a viewer device could not decrypt one and asks again.
+ * Retry receipts for our statuses (docs/protocol.md, Retries): a viewer device could not decrypt one and asks again.
  * The status sender re-sends it to that device pairwise; the receipt is acked once that is done (or was refused),
  * so a receipt that arrives while we cannot answer it is not redelivered forever. Statuses sent before a restart
  * are not answered unless the application persists {@link StatusStores#recentStatuses()}.

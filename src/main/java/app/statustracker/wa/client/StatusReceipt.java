@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * One viewer's receipt for one of our statuses, whichever shape it arrived in (per-viewer or aggregated
- * {@code <participants>}, protocol-notes §9.2). {@code viewer} is the user JID as the server named it (LID or PN,
- * without device); {@code phoneNumberJid} is the PN the server added alongside a LID, when it did.
+ * {@code <participants>}, docs/protocol.md, Receipts). {@code viewer} is the user JID as the server named it (LID or
+ * PN, without device); {@code phoneNumberJid} is the PN the server added alongside a LID, when it did.
  */
 public record StatusReceipt(String statusId, Jid viewer, Optional<Jid> phoneNumberJid, Kind kind, Instant at) {
     /** What a receipt says: delivery (no type, {@code inactive}), a view ({@code read}) or a play ({@code played}). */

@@ -3,8 +3,8 @@ package app.statustracker.wa.client;
 import java.util.Objects;
 
 /**
- * A text or link status as it goes into an ExtendedTextMessage (protocol-notes §11). Colours are {@code 0xAARRGGBB};
- * {@code font} is WhatsApp's FontType number. Null means "not set" for every optional field.
+ * A text or link status as it goes into an ExtendedTextMessage (docs/protocol.md, Text and link statuses). Colours
+ * are {@code 0xAARRGGBB}; {@code font} is WhatsApp's FontType number. Null means "not set" for every optional field.
  */
 public record TextStatus(String text, Integer backgroundArgb, Integer textArgb, Integer font, LinkPreview preview) {
     public TextStatus {

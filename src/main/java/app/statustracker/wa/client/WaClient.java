@@ -106,7 +106,9 @@ public final class WaClient {
                 : current.requestNewPairingCode();
     }
 
-    /** Unlinks this device (§6.5); the server then ends the stream and {@code logged-out} follows. */
+    /**
+     * Unlinks this device (docs/protocol.md, Login); the server then ends the stream and {@code logged-out} follows.
+     */
     public CompletableFuture<Void> logout() {
         ClientSession current;
         DeviceCredentials creds;
@@ -156,7 +158,7 @@ public final class WaClient {
                         messageId, StatusMessages.media(status, uploaded, random), phoneNumbers)));
     }
 
-    /** Deletes our status {@code statusId} for everyone: a REVOKE to the same audience (protocol-notes §12). */
+    /** Deletes our status {@code statusId} for everyone: a REVOKE to the same audience (docs/protocol.md, Revoke). */
     public CompletableFuture<PostedStatus> revokeStatus(String statusId, List<String> phoneNumbers) {
         return withPoster((session, creds) -> signal.statusSender(creds).revoke(session, DeviceSignal.poster(creds),
                 statusId, phoneNumbers));
@@ -177,7 +179,8 @@ public final class WaClient {
             return CompletableFuture.failedFuture(new IllegalStateException("not logged in"));
         }
         if (creds.me().lid() == null) {
-            // statuses are LID-addressed (shared decisions); the server names our LID at pair-success or login
+            // statuses are LID-addressed (docs/protocol.md, LID addressing); the server names our LID at pair-success
+            // or login
             return CompletableFuture.failedFuture(new StatusRejectedException("our LID is not known yet"));
         }
         return post.apply(current, creds);

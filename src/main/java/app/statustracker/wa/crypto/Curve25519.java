@@ -6,7 +6,7 @@ import org.bouncycastle.math.ec.rfc7748.X25519;
 
 /**
  * X25519 key generation and agreement on raw 32-byte keys (BouncyCastle's RFC 7748 code), plus the
- * libsignal "DJB type" form {@code 0x05 ‖ key} that some Signal structures carry (protocol-notes §7.1).
+ * libsignal "DJB type" form {@code 0x05 ‖ key} that some Signal structures carry (docs/protocol.md, Signal).
  * Noise and most WhatsApp fields use the raw 32 bytes; only callers that build Signal structures add the prefix.
  */
 public final class Curve25519 {

@@ -6,7 +6,7 @@ import java.math.BigInteger;
  * A point on the twisted Edwards curve edwards25519 in extended coordinates (X:Y:Z:T, x = X/Z, y = Y/Z,
  * xy = T/Z), with plain BigInteger field arithmetic. Only XEdDSA signing needs it (BouncyCastle exposes no
  * scalar multiplication on a raw scalar): signing is rare, so clarity wins over speed and constant time
- * (decisions.md: "Signing may use plain BigInteger Edwards arithmetic").
+ * (docs/decisions.md, Signal pairwise sessions).
  */
 final class EdwardsPoint {
     static final BigInteger P = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.valueOf(19));

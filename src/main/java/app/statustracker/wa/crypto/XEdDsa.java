@@ -9,7 +9,7 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * XEdDSA signatures with Curve25519 (Montgomery) keys, byte-compatible with libsignal's curve25519
- * ("curve_sigs") used by Baileys, whatsmeow and WhatsApp (protocol-notes §7.2).
+ * ("curve_sigs") used by Baileys, whatsmeow and WhatsApp (docs/protocol.md, Signal).
  *
  * <p>Signing uses the clamped Montgomery scalar a as the Edwards private scalar, A = a·B, and puts A's
  * sign bit into the top bit of the signature's last byte (s &lt; 2^253 leaves that bit free). The verifier

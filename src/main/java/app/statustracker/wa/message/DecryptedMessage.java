@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What one incoming {@code <message>} stanza carried once every {@code <enc>} was opened (protocol-notes §7.9).
+ * What one incoming {@code <message>} stanza carried once every {@code <enc>} was opened (docs/protocol.md, Signal).
  *
  * @param chat                    the conversation: {@code status@broadcast}, a group, or the sender's user JID
  * @param sender                  the sending device as the stanza named it ({@code participant}, else {@code from})
@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param message                 the decrypted Messages merged in document order (the SKDM carrier and the content
  *                                of one stanza become one Message, as Baileys shows them)
  * @param senderIdentityChanged   a pkmsg came with another identity key than the one we had stored (trust on
- *                                change, §7.5): for the application to log
+ *                                change, docs/protocol.md, Signal): for the application to log
  */
 public record DecryptedMessage(Jid chat, Jid sender, String id, Optional<Instant> timestamp, Message message,
                                boolean senderIdentityChanged) {

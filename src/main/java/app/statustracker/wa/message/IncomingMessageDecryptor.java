@@ -25,13 +25,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Opens an incoming {@code <message>} (protocol-notes §7.9, Baileys decryptMessageNode, whatsmeow decryptMessages):
- * every {@code <enc>} in document order — {@code pkmsg}/{@code msg} on the pairwise session with the sending device,
- * {@code skmsg} with that device's sender key for the chat — then unpad (§7.7, not for {@code v="3"}), parse the
- * {@code Message}, take in an embedded SKDM at once (so the skmsg after it in the same stanza decrypts), and unwrap a
- * {@code deviceSentMessage}. The first failure stops the stanza, like whatsmeow; what was processed before it (an
- * SKDM) stays processed. Every state change goes through the stores behind {@link SignalSessions} and the sender-key
- * store (sessions, identities, used one-time pre-keys, sender keys).
+ * Opens an incoming {@code <message>} (docs/protocol.md, Signal, Baileys decryptMessageNode, whatsmeow
+ * decryptMessages): every {@code <enc>} in document order — {@code pkmsg}/{@code msg} on the pairwise session with the
+ * sending device, {@code skmsg} with that device's sender key for the chat — then unpad (docs/protocol.md, Signal, not
+ * for {@code v="3"}), parse the {@code Message}, take in an embedded SKDM at once (so the skmsg after it in the same
+ * stanza decrypts), and unwrap a {@code deviceSentMessage}. The first failure stops the stanza, like whatsmeow; what
+ * was processed before it (an SKDM) stays processed. Every state change goes through the stores behind
+ * {@link SignalSessions} and the sender-key store (sessions, identities, used one-time pre-keys, sender keys).
  *
  * <p>The sending device is the {@code participant} for groups and broadcasts, else {@code from}; its Signal address
  * is used as given (LID or PN) — no PN→LID mapping here. Not thread-safe: one client's messages are opened one at a
@@ -98,7 +98,7 @@ public final class IncomingMessageDecryptor {
                     takeSenderKey(content.getSenderKeyDistributionMessage(), chat, address);
                 }
                 if (content.hasDeviceSentMessage() && content.getDeviceSentMessage().hasMessage()) {
-                    // our own other device: what it sent to someone else is inside (§7.9)
+                    // our own other device: what it sent to someone else is inside (docs/protocol.md, Signal)
                     content = content.getDeviceSentMessage().getMessage();
                 }
                 merged.mergeFrom(content);
@@ -123,8 +123,8 @@ public final class IncomingMessageDecryptor {
     }
 
     /**
-     * The SKDM is keyed by the stanza's sender, never by anything inside it (§7.8); the group is the one it names
-     * (a status SKDM can come in a 1:1 stanza, e.g. Baileys' retry), else the stanza's chat.
+     * The SKDM is keyed by the stanza's sender, never by anything inside it (docs/protocol.md, Signal); the group is
+     * the one it names (a status SKDM can come in a 1:1 stanza, e.g. Baileys' retry), else the stanza's chat.
      */
     private void takeSenderKey(Message.SenderKeyDistributionMessage carrier, Jid chat, SignalAddress sender)
             throws SenderKeyException {

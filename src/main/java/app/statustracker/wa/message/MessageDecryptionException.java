@@ -3,8 +3,8 @@ package app.statustracker.wa.message;
 import app.statustracker.wa.ProtocolException;
 
 /**
- * An incoming message that could not be opened, and what to do about it (protocol-notes §7.9, §9.5): most failures
- * ask the sender for a retry; a duplicate is dropped; a stanza we cannot even address is only acked.
+ * An incoming message that could not be opened, and what to do about it (docs/protocol.md, Signal and Retries): most
+ * failures ask the sender for a retry; a duplicate is dropped; a stanza we cannot even address is only acked.
  */
 public class MessageDecryptionException extends ProtocolException {
     public enum Reason {

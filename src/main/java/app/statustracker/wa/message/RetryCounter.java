@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * How many retry receipts we sent per incoming message, so that a message that never decrypts does not bounce
- * between us and the sender forever (protocol-notes §9.5: whatsmeow stops at 5). In memory and bounded; after a
+ * between us and the sender forever (docs/protocol.md, Retries: whatsmeow stops at 5). In memory and bounded; after a
  * restart the count starts again from the {@code count} a re-sent message carries (whatsmeow does the same).
  * Thread-safe.
  */

@@ -5,7 +5,7 @@ import app.statustracker.wa.signal.SignedPreKey;
 import java.util.Objects;
 
 /**
- * Our key material for a retry receipt's {@code <keys>} (protocol-notes §9.5): enough for the sender to start a
+ * Our key material for a retry receipt's {@code <keys>} (docs/protocol.md, Retries): enough for the sender to start a
  * fresh session with us (X3DH), as a pre-key fetch would give it.
  *
  * @param identityKey    our identity public key, raw 32 bytes

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The receipt that asks a sender to re-send a message we could not decrypt (protocol-notes §9.5; whatsmeow
+ * The receipt that asks a sender to re-send a message we could not decrypt (docs/protocol.md, Retries; whatsmeow
  * sendRetryReceipt, Baileys sendRetryRequest):
  * <pre>
  * &lt;receipt to="&lt;from&gt;" [participant] [recipient] id type="retry"&gt;

@@ -12,7 +12,7 @@ import java.util.HexFormat;
 
 /**
  * Checks the server's Noise certificate chain (root → intermediate → leaf) the way whatsmeow's
- * verifyServerCert does — every row of the table in protocol-notes §1.6 — rather than the way Baileys
+ * verifyServerCert does — every row of the table in docs/protocol.md, Connection — rather than the way Baileys
  * does (it ignores signature results). Root key, root serial and clock are injectable so the same code
  * accepts the simulator's chain in tests and WhatsApp's in production.
  */

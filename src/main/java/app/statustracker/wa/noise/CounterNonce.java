@@ -2,7 +2,7 @@ package app.statustracker.wa.noise;
 
 /**
  * WhatsApp's AES-GCM IV for both the handshake and the transport: eight zero bytes, then the 32-bit
- * counter big-endian (protocol-notes §1.4, §1.5). The counter never wraps: no client rekeys, so reaching
+ * counter big-endian (docs/protocol.md, Connection). The counter never wraps: no client rekeys, so reaching
  * 2^32 messages on one key means the connection must end.
  */
 final class CounterNonce {

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Reassembles frames (3-byte big-endian length + payload) from WebSocket messages of any shape: a message
  * may end inside a length header, carry several frames, or a frame may span many messages
- * (protocol-notes §1.3). Memory stays bounded: at most one partial frame is held, never more than the
+ * (docs/protocol.md, Connection). Memory stays bounded: at most one partial frame is held, never more than the
  * configured maximum, and its buffer grows with the bytes that actually arrived, so a header that
  * promises 16 MiB costs nothing until the bytes come. After a {@link MalformedFrameException} the
  * decoder refuses all further input: the stream cannot be resynchronised.

@@ -1,7 +1,7 @@
 package app.statustracker.wa.noise;
 
 /**
- * Writes frames: a 3-byte big-endian length, then the payload (protocol-notes §1.3). A client's encoder
+ * Writes frames: a 3-byte big-endian length, then the payload (docs/protocol.md, Connection). A client's encoder
  * puts the intro header in front of its first frame, in the same WebSocket message, as Baileys and
  * whatsmeow do. Synchronized so that "first frame" stays true with several writer threads.
  */

@@ -2,7 +2,7 @@ package app.statustracker.wa.noise;
 
 /**
  * The 4 bytes a client sends once, before its first frame: 'W', 'A', magic 6, binary dictionary version 3
- * (protocol-notes §1.2). The same 4 bytes are the Noise prologue: both ends mix them into h first.
+ * (docs/protocol.md, Connection). The same 4 bytes are the Noise prologue: both ends mix them into h first.
  * Baileys' optional "ED" edge-routing prefix is not supported; a server that never hands out routing
  * info never receives it.
  */

@@ -9,7 +9,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 
 /**
- * The initiator side of WhatsApp's Noise XX handshake (protocol-notes §1.4), as two steps the connection
+ * The initiator side of WhatsApp's Noise XX handshake (docs/protocol.md, Connection), as two steps the connection
  * drives: {@link #clientHello()} gives the first frame's payload (send it through
  * {@link FrameEncoder#forClient()}, which puts the intro header in front), and
  * {@link #onServerHello(byte[], byte[])} takes the server's answer and returns the ClientFinish plus the

@@ -10,7 +10,7 @@ import java.util.Arrays;
 
 /**
  * The Noise symmetric state (h, ck, k, n) exactly as WhatsApp, Baileys and whatsmeow run it for
- * Noise_XX_25519_AESGCM_SHA256 (protocol-notes §1.4). Used by both the client handshake and the
+ * Noise_XX_25519_AESGCM_SHA256 (docs/protocol.md, Connection). Used by both the client handshake and the
  * simulator's responder, so the two cannot drift apart. Not thread-safe: a handshake runs on one thread.
  */
 public final class SymmetricState {

@@ -5,7 +5,7 @@ import app.statustracker.wa.crypto.DecryptionFailedException;
 
 /**
  * One direction of the post-handshake transport: AES-256-GCM with IV = 8 zero bytes ‖ uint32 counter and
- * empty associated data; the counter starts at 0 and grows by one per frame (protocol-notes §1.5). Use one
+ * empty associated data; the counter starts at 0 and grows by one per frame (docs/protocol.md, Connection). Use one
  * instance to encrypt everything we send and a separate one to decrypt everything we receive.
  * Methods are synchronized so a reader and a keep-alive writer cannot interleave a counter.
  */

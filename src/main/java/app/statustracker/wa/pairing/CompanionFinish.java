@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 
 /**
- * The companion's last link-code step (protocol-notes §5.4): the key bundle for the primary and the adv secret
+ * The companion's last link-code step (docs/protocol.md, Pairing): the key bundle for the primary and the adv secret
  * that will key the pair-success HMAC.
  *
  * @param wrappedKeyBundle {@code bundleSalt(32) ‖ bundleIv(12) ‖ AES-GCM(identity ‖ primaryIdentity ‖ advRandom)}, 156 bytes

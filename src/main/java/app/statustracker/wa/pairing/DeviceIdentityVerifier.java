@@ -14,9 +14,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Checks the {@code <device-identity>} of pair-success strictly (protocol-notes §4.4, whatsmeow pair.go): the
+ * Checks the {@code <device-identity>} of pair-success strictly (docs/protocol.md, Pairing, whatsmeow pair.go): the
  * HMAC keyed with our adv secret, then the primary's account signature over our identity; then signs it as
- * this device. Baileys rc14 skips the account check in effect (§1.6); we do not.
+ * this device. Baileys rc14 skips the account check in effect (its signature check cannot fail:
+ * docs/protocol.md, Connection); we do not.
  */
 public final class DeviceIdentityVerifier {
     private static final byte[] ACCOUNT_SIG_PREFIX = {6, 0};
@@ -64,7 +65,7 @@ public final class DeviceIdentityVerifier {
         byte[] deviceSignature = XEdDsa.sign(identity.privateKey(), deviceMessage);
         ADVSignedDeviceIdentity account = signed.toBuilder()
                 .setDeviceSignature(ByteString.copyFrom(deviceSignature)).build();
-        // the server must not get the account key back (§4.4 step 6: fields 1, 3, 4 only)
+        // the server must not get the account key back (docs/protocol.md, Pairing: fields 1, 3, 4 only)
         byte[] reply = account.toBuilder().clearAccountSignatureKey().build().toByteArray();
         return new VerifiedDeviceIdentity(account.toByteArray(), reply, deviceIdentity.getKeyIndex(), accountKey);
     }

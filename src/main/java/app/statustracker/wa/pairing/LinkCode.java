@@ -4,7 +4,7 @@ import java.security.SecureRandom;
 import java.util.Objects;
 
 /**
- * The 8-character code a user types on the primary phone (protocol-notes §5.1): 5 random bytes in base32 over
+ * The 8-character code a user types on the primary phone (docs/protocol.md, Pairing): 5 random bytes in base32 over
  * WhatsApp's alphabet {@code 123456789ABCDEFGHJKLMNPQRSTVWXYZ} (no 0, O, I, U), most significant bit first.
  * It is shown without a dash; a dash is never part of the key derivation.
  */

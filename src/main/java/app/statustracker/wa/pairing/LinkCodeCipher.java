@@ -10,7 +10,7 @@ import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Wraps an ephemeral public key under a pairing code (protocol-notes §5.2, §5.3): the code stretched with
+ * Wraps an ephemeral public key under a pairing code (docs/protocol.md, Pairing): the code stretched with
  * PBKDF2-HMAC-SHA256 (131072 iterations, 32 bytes) over a fresh salt keys AES-256-CTR whose full 16-byte IV is
  * the initial counter block. The wrapped form is {@code salt(32) ‖ iv(16) ‖ ciphertext(32)} = 80 bytes, the
  * same in both directions (companion_hello and primary_hello).

@@ -6,7 +6,7 @@ import app.statustracker.wa.binary.Node;
 import java.util.Optional;
 
 /**
- * The parts of {@code <iq type="set"><pair-success>} a companion uses (protocol-notes §4.1).
+ * The parts of {@code <iq type="set"><pair-success>} a companion uses (docs/protocol.md, Pairing).
  *
  * @param iqId           id of the iq, answered by pair-device-sign
  * @param deviceIdentity ADVSignedDeviceIdentityHMAC bytes

@@ -3,7 +3,7 @@ package app.statustracker.wa.pairing;
 import app.statustracker.wa.binary.Jid;
 import app.statustracker.wa.binary.Node;
 
-/** The stanzas a companion sends while linking (protocol-notes §4.1, §5). */
+/** The stanzas a companion sends while linking (docs/protocol.md, Pairing). */
 public final class PairingStanzas {
     private static final String SERVER = Jid.SERVER.toString();
 
@@ -31,8 +31,9 @@ public final class PairingStanzas {
     }
 
     /**
-     * companion_hello (§5). The nonce is the byte 0x00 as WA Web and whatsmeow send it; platform id and display
-     * go as text ("Chrome (Mac OS)": the real server checks the display against known browsers and OSes).
+     * companion_hello (docs/protocol.md, Pairing). The nonce is the byte 0x00 as WA Web and whatsmeow send it;
+     * platform id and display go as text ("Chrome (Mac OS)": the real server checks the display against known
+     * browsers and OSes).
      */
     public static Node companionHello(Jid phoneNumber, byte[] wrappedEphemeral, byte[] noisePublicKey,
                                       String platformId, String platformDisplay) {

@@ -3,7 +3,7 @@ package app.statustracker.wa.pairing;
 import java.util.Base64;
 
 /**
- * The text a QR code carries for linking (protocol-notes §4.2):
+ * The text a QR code carries for linking (docs/protocol.md, Pairing):
  * {@code https://wa.me/settings/linked_devices#<ref>,<noisePub>,<identityPub>,<advSecret>,<platformId>}, keys in
  * standard base64 with padding. The platform id is a CompanionWebClientType ("1" Chrome … "9" other web client).
  */

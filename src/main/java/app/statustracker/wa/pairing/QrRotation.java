@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Shows the refs of one pair-device iq in turn (protocol-notes §4.1): the first for {@code firstRefLifetime}
+ * Shows the refs of one pair-device iq in turn (docs/protocol.md, Pairing): the first for {@code firstRefLifetime}
  * (60 s at WhatsApp), each later one for {@code nextRefLifetime} (20 s), then reports exhaustion so the
  * connection can close with reason qr-timeout. Runs on the shared scheduler; no thread of its own.
  */

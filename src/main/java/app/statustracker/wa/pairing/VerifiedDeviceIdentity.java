@@ -1,7 +1,7 @@
 package app.statustracker.wa.pairing;
 
 /**
- * A pair-success identity that passed the checks of protocol-notes §4.4, countersigned by us.
+ * A pair-success identity that passed the checks of docs/protocol.md, Pairing, countersigned by us.
  *
  * @param account             ADVSignedDeviceIdentity with all four fields: persist it, it goes out later as
  *                            {@code <device-identity>} in pkmsg stanzas

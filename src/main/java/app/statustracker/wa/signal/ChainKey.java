@@ -1,7 +1,7 @@
 package app.statustracker.wa.signal;
 
 /**
- * One link of a sending or receiving chain (protocol-notes §7.5): the key for message {@code index}.
+ * One link of a sending or receiving chain (docs/protocol.md, Signal): the key for message {@code index}.
  * libsignal-node counts "last used" from −1; here {@code index} is the next unused one, i.e. its counter + 1.
  */
 record ChainKey(byte[] key, int index) {

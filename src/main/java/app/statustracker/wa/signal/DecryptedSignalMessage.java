@@ -4,11 +4,12 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * A decrypted pairwise message (still padded, §7.7).
+ * A decrypted pairwise message (still padded, docs/protocol.md, Signal).
  *
  * @param plaintext        the decrypted bytes
  * @param identityChanged  the sender's identity key differs from the one we had (sessions with the old one were
- *                         dropped); the application logs it — trust is on change, like Baileys (§7.5)
+ *                         dropped); the application logs it — trust is on change, like Baileys
+ * (docs/protocol.md, Signal)
  * @param consumedPreKeyId the one-time pre-key a pkmsg used for a new session; {@link SignalSessions} removes it
  *                         after storing the record, a caller of {@link SessionCipher} must do the same
  */

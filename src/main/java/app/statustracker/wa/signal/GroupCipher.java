@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Encrypts with our own sender key and decrypts skmsgs from others (protocol-notes §7.8, §7.9). Plaintexts are
- * the padded Message bytes (§7.7): padding and unpadding are the caller's. Stateless apart from the store.
+ * Encrypts with our own sender key and decrypts skmsgs from others (docs/protocol.md, Signal). Plaintexts are
+ * the padded Message bytes (docs/protocol.md, Signal): padding and unpadding are the caller's. Stateless apart from
+ * the store.
  */
 public final class GroupCipher {
     /** A message may be at most this many iterations ahead of the chain (libsignal, Baileys, whatsmeow). */
@@ -40,7 +41,8 @@ public final class GroupCipher {
      * The padded plaintext of an skmsg from {@code senderName}. The record changes (and is stored) only when the
      * message decrypts, so a bad message cannot use up keys.
      *
-     * @throws SenderKeyNotFoundException no chain with the message's key id: ask for a retry (§9.5)
+     * @throws SenderKeyNotFoundException no chain with the message's key id: ask for a retry
+     * (docs/protocol.md, Retries)
      * @throws SenderKeyDuplicateMessageException an iteration already decrypted or too old: drop it
      * @throws SenderKeyException malformed, bad signature, more than {@value #MAX_FORWARD_JUMP} ahead, bad ciphertext
      */

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * Sets sender keys up (protocol-notes §7.8, §8.1 step 4): creates and rotates our own chain and hands out its
+ * Sets sender keys up (docs/protocol.md, Signal and Status stanza): creates and rotates our own chain and hands out its
  * SKDM, and takes in the SKDMs others send us. Stateless apart from the store.
  */
 public final class GroupSessionBuilder {

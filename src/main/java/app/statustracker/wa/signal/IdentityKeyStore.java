@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The identity keys (raw 32 bytes) of remote devices, as last seen in a bundle or pkmsg. Trust is on first use and
- * on change, like Baileys and whatsmeow (protocol-notes §7.5): a new key replaces the old one; what a change
+ * on change, like Baileys and whatsmeow (docs/protocol.md, Signal): a new key replaces the old one; what a change
  * reports is for the application to log. Bulk variants serve a status to many devices at once.
  */
 public interface IdentityKeyStore {

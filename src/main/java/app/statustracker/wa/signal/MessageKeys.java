@@ -10,7 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The keys of one pairwise message: HKDF(seed, salt 0×32, "WhisperMessageKeys", 80) split into the AES-256 key,
- * the HMAC key and the CBC IV (protocol-notes §7.5; libsignal-node derives 96 bytes and uses the first 16 of the
+ * the HMAC key and the CBC IV (docs/protocol.md, Signal; libsignal-node derives 96 bytes and uses the first 16 of the
  * third block as IV, which is the same bytes).
  */
 record MessageKeys(byte[] cipherKey, byte[] macKey, byte[] iv) {

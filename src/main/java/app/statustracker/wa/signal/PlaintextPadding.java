@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * The padding WhatsApp puts around a serialized {@code Message} before Signal encryption (pkmsg, msg and skmsg with
- * {@code <enc v="2">}; protocol-notes §7.7): N bytes each of value N. The Signal layer then adds its own PKCS#7
+ * {@code <enc v="2">}; docs/protocol.md, Signal): N bytes each of value N. The Signal layer then adds its own PKCS#7
  * inside AES-CBC; this padding is what hides the exact message length from the server.
  */
 public final class PlaintextPadding {

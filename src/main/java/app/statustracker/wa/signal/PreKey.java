@@ -4,7 +4,8 @@ import app.statustracker.wa.crypto.Curve25519;
 import app.statustracker.wa.crypto.Curve25519KeyPair;
 import java.util.Objects;
 
-/** A one-time pre-key: a 24-bit id (1..16777215, allocated in sequence) and a Curve25519 key pair (§6.2). */
+/** A one-time pre-key: a 24-bit id (1..16777215, allocated in sequence) and a Curve25519 key pair
+ * (docs/protocol.md, Pre-keys). */
 public record PreKey(int id, Curve25519KeyPair keyPair) {
     public static final int MAX_ID = 0xFFFFFF;
 

@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * What the server hands out for one device in answer to an {@code encrypt}/{@code key} query (protocol-notes §7.4):
- * enough to start a Signal session with it (X3DH). Keys are the raw 32-byte Curve25519 forms; the one-time pre-key
- * may be absent when the device ran out of them.
+ * What the server hands out for one device in answer to an {@code encrypt}/{@code key} query
+ * (docs/protocol.md, Pre-keys): enough to start a Signal session with it (X3DH). Keys are the raw 32-byte Curve25519
+ * forms; the one-time pre-key may be absent when the device ran out of them.
  */
 public record PreKeyBundle(int registrationId, byte[] identityKey, int signedPreKeyId, byte[] signedPreKey,
         byte[] signedPreKeySignature, OptionalInt preKeyId, byte[] preKey) {

@@ -9,7 +9,7 @@ import java.util.OptionalInt;
 
 /**
  * A {@code pkmsg}: {@code 0x33 ‖ PreKeyWhisperMessage} carrying what the receiver needs for X3DH as responder
- * plus the first {@link SignalMessage} (protocol-notes §7.6). The initiator sends this form, always with the same
+ * plus the first {@link SignalMessage} (docs/protocol.md, Signal). The initiator sends this form, always with the same
  * base key, until it has received a message on the session (libsignal's pendingPreKey).
  */
 public final class PreKeySignalMessage {

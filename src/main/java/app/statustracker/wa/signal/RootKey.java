@@ -7,7 +7,7 @@ import app.statustracker.wa.crypto.InvalidPublicKeyException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** The Double Ratchet root key; each ratchet step mixes a new DH output into it (protocol-notes §7.5). */
+/** The Double Ratchet root key; each ratchet step mixes a new DH output into it (docs/protocol.md, Signal). */
 record RootKey(byte[] key) {
     private static final byte[] INFO = "WhisperRatchet".getBytes(StandardCharsets.US_ASCII);
 

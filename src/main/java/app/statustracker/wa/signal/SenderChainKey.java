@@ -6,7 +6,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * One link of a sender-key chain: {@code seed(i) = HMAC-SHA256(CK_i, 0x01)} gives the message key of
- * iteration i, {@code CK_{i+1} = HMAC-SHA256(CK_i, 0x02)} the next link (protocol-notes §7.8). Immutable.
+ * iteration i, {@code CK_{i+1} = HMAC-SHA256(CK_i, 0x02)} the next link (docs/protocol.md, Signal). Immutable.
  */
 final class SenderChainKey {
     static final int LENGTH = 32;

@@ -9,7 +9,7 @@ import java.util.Arrays;
 
 /**
  * An SKDM ("axolotlSenderKeyDistributionMessage"): {@code 0x33 ‖ proto{id, iteration, chainKey, signingKey}},
- * without signature or MAC — it is only ever sent inside a pairwise-encrypted Message (protocol-notes §7.8).
+ * without signature or MAC — it is only ever sent inside a pairwise-encrypted Message (docs/protocol.md, Signal).
  * It hands a receiver the sender's chain as it is <em>now</em>, so the receiver can decrypt from that iteration on.
  * The signing key is carried as 33 bytes {@code 0x05 ‖ pub}; this class holds the raw 32.
  */

@@ -4,7 +4,7 @@ import app.statustracker.wa.ProtocolException;
 
 /**
  * A sender-key message or distribution message we cannot accept: malformed, wrong version, bad signature,
- * too far ahead, or a ciphertext that does not decrypt (protocol-notes §7.8). Subclasses name the two cases a
+ * too far ahead, or a ciphertext that does not decrypt (docs/protocol.md, Signal). Subclasses name the two cases a
  * caller treats differently: {@link SenderKeyNotFoundException} (ask the sender to retry) and
  * {@link SenderKeyDuplicateMessageException} (drop silently).
  */

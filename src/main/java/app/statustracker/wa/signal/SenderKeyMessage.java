@@ -8,7 +8,7 @@ import java.util.Arrays;
 
 /**
  * The body of {@code <enc type="skmsg">}: {@code 0x33 ‖ proto{id, iteration, ciphertext} ‖ sig64}, where sig64 is
- * the sender's XEdDSA signature over everything before it (protocol-notes §7.8). Parsing does not verify; the
+ * the sender's XEdDSA signature over everything before it (docs/protocol.md, Signal). Parsing does not verify; the
  * receiver checks {@link #verifySignature} against the signing key of the state named by {@link #keyId()}.
  */
 public final class SenderKeyMessage {

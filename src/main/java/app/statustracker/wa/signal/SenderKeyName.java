@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * Which sender key a record is: the chat it is used in (a group JID, or {@code status@broadcast}) and the
- * Signal address of the device that sends with it (protocol-notes §7.8). Receivers take the address from the
+ * Signal address of the device that sends with it (docs/protocol.md, Signal). Receivers take the address from the
  * stanza's {@code participant}, never from the SKDM, so a PN and a LID of the same sender are two names.
  *
  * <p>The text form {@code <groupId>::<name>::<device>} is the store key Baileys (SenderKeyName.serialize) and

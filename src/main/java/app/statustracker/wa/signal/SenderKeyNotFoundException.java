@@ -3,7 +3,7 @@ package app.statustracker.wa.signal;
 /**
  * We hold no sender-key state for the key id an skmsg names (never got its SKDM, or it was rotated out). The
  * message is not broken: the caller answers with a retry receipt so that the sender sends the SKDM again
- * (protocol-notes §9.5).
+ * (docs/protocol.md, Retries).
  */
 public class SenderKeyNotFoundException extends SenderKeyException {
     private final SenderKeyName senderKeyName;

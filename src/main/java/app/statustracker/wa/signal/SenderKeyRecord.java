@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * All sender-key chains we hold for one {@link SenderKeyName}, newest first (protocol-notes §7.8). A receiver
+ * All sender-key chains we hold for one {@link SenderKeyName}, newest first (docs/protocol.md, Signal). A receiver
  * keeps up to {@value #MAX_STATES} (libsignal's and Baileys' cap), so that messages under a key the sender has
  * since rotated away from still decrypt; our own record holds just the chain we currently send with.
  *

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One sender-key chain as a receiver or the sender holds it (protocol-notes §7.8): key id, the chain key with
+ * One sender-key chain as a receiver or the sender holds it (docs/protocol.md, Signal): key id, the chain key with
  * its iteration (the next iteration to use or expect), the public signing key and, for our own chain only, the
  * private one, plus message keys of iterations skipped on the way (at most {@value #MAX_SKIPPED_MESSAGE_KEYS},
  * oldest dropped first, like libsignal and Baileys). Mutable, changed only through {@link GroupCipher} and

@@ -1,7 +1,7 @@
 package app.statustracker.wa.signal;
 
 /**
- * The version byte in front of SKDMs and skmsgs: {@code (3 << 4) | 3} = 0x33 (protocol-notes §7.6, §7.8). Like
+ * The version byte in front of SKDMs and skmsgs: {@code (3 << 4) | 3} = 0x33 (docs/protocol.md, Signal). Like
  * libsignal we accept only major version 3 (the high nibble); the low nibble is the sender's minimum and is ignored.
  */
 final class SenderKeyVersion {

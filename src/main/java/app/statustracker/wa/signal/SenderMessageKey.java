@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The key of one sender-key message: {@code HKDF(seed, salt = 0×32, "WhisperGroup", 48)} split into
- * iv = [0..16] and cipherKey = [16..48], used for AES-256-CBC with PKCS#7 (protocol-notes §7.8). Skipped
+ * iv = [0..16] and cipherKey = [16..48], used for AES-256-CBC with PKCS#7 (docs/protocol.md, Signal). Skipped
  * iterations are kept as the 32-byte seed, as libsignal does, and expanded only when used. Immutable.
  */
 final class SenderMessageKey {

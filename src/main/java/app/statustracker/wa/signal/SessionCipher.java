@@ -13,7 +13,7 @@ import java.util.OptionalInt;
 
 /**
  * Pairwise Signal sessions on in-memory {@link SessionRecord}s, wire-compatible with libsignal-node as Baileys runs
- * it (protocol-notes §7.5, §7.6). It touches no store except to read one-time pre-keys, so a caller can load the
+ * it (docs/protocol.md, Signal). It touches no store except to read one-time pre-keys, so a caller can load the
  * records of many devices at once, run this over them, and write them back in one batch ({@link SignalSessions}
  * does exactly that). A failed decryption leaves the record unchanged. Stateless apart from our keys: one instance
  * serves every thread, but a record must not be used by two threads at once.
@@ -34,7 +34,7 @@ public final class SessionCipher {
     /**
      * X3DH as initiator with a device's bundle: a new open session (the old one is archived), whose messages are
      * pkmsg until the device answers. If the record held sessions with another identity key, they are dropped
-     * first and the result is true (trust on change, like Baileys' saveIdentity; §7.5).
+     * first and the result is true (trust on change, like Baileys' saveIdentity; docs/protocol.md, Signal).
      */
     public boolean initiate(SessionRecord record, PreKeyBundle bundle)
             throws InvalidSignedPreKeyException, InvalidPublicKeyException {

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 
 /**
- * X3DH as libsignal-node's SessionBuilder.initSession computes it (protocol-notes §7.5). Both sides build the same
+ * X3DH as libsignal-node's SessionBuilder.initSession computes it (docs/protocol.md, Signal). Both sides build the same
  * secret {@code 0xFF×32 ‖ DH1 ‖ DH2 ‖ DH3 [‖ DH4]} and keep only the first 32 bytes of HKDF("WhisperText") as root.
  */
 final class SessionInitializer {

@@ -10,8 +10,8 @@ import java.util.OptionalInt;
 /**
  * All pairwise sessions with one remote device: the open one (used to encrypt) and a few archived ones that still
  * decrypt late or retried messages (libsignal's closed sessions). Mutable and not thread-safe: load the records of
- * a batch, run {@link SessionCipher} over them, store them back (protocol-notes §8.1 step 3 for a thousand devices).
- * An empty record is a valid starting point for {@link SessionCipher#initiate} and for an incoming pkmsg.
+ * a batch, run {@link SessionCipher} over them, store them back (docs/protocol.md, Status stanza for a thousand
+ * devices). An empty record is a valid starting point for {@link SessionCipher#initiate} and for an incoming pkmsg.
  */
 public final class SessionRecord {
     /**

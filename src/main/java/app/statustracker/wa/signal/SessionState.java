@@ -6,9 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One Double Ratchet session with a remote device, the fields of libsignal-node's SessionEntry (protocol-notes §7.5).
- * Keys are raw 32 bytes. Mutable, and deliberately so: a batch encrypt of a status to a thousand devices changes
- * every record in memory and the caller writes them back in one go. Decryption works on a {@link #copy()}.
+ * One Double Ratchet session with a remote device, the fields of libsignal-node's SessionEntry
+ * (docs/protocol.md, Signal). Keys are raw 32 bytes. Mutable, and deliberately so: a batch encrypt of a status to a
+ * thousand devices changes every record in memory and the caller writes them back in one go. Decryption works on a
+ * {@link #copy()}.
  */
 final class SessionState {
     /**

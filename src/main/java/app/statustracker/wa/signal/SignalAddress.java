@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Whose Signal session or sender key a record is: libsignal's {@code (name, deviceId)} address. The name is the
- * JID user for phone-number JIDs and {@code user_1} for LIDs (protocol-notes §7.8; Baileys
+ * JID user for phone-number JIDs and {@code user_1} for LIDs (docs/protocol.md, Signal; Baileys
  * jidToSignalProtocolAddress, whatsmeow JID.SignalAddress), so a PN and a LID of the same person never share one.
  */
 public record SignalAddress(String name, int deviceId) {

@@ -10,7 +10,7 @@ import java.util.Arrays;
 
 /**
  * A {@code msg}: {@code 0x33 ‖ WhisperMessage ‖ mac8} with mac8 = HMAC-SHA256(macKey, senderIdentity33 ‖
- * receiverIdentity33 ‖ 0x33 ‖ WhisperMessage)[0..8] (protocol-notes §7.6). Immutable; keys are raw 32 bytes here
+ * receiverIdentity33 ‖ 0x33 ‖ WhisperMessage)[0..8] (docs/protocol.md, Signal). Immutable; keys are raw 32 bytes here
  * and carry the 0x05 prefix only on the wire.
  */
 public final class SignalMessage {

@@ -1,6 +1,6 @@
 package app.statustracker.wa.signal;
 
-/** The two pairwise ciphertext kinds and their {@code <enc type>} strings (protocol-notes §7.6). */
+/** The two pairwise ciphertext kinds and their {@code <enc type>} strings (docs/protocol.md, Signal). */
 public enum SignalMessageType {
     /** PreKeySignalMessage: we started the session and have not heard back yet (libsignal type 3). */
     PKMSG("pkmsg"),

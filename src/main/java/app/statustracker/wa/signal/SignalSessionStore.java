@@ -7,9 +7,10 @@ import java.util.Optional;
 
 /**
  * Pairwise session records per remote device. Bulk first: sending a status means loading the sessions of every
- * recipient device in one query and writing the changed ones back in one batch (protocol-notes §8.1). The service
- * layer implements it on JPA (sealed like other key material); {@link InMemorySignalSessionStore} is the reference.
- * Implementations hand out records they do not keep a reference to, so a caller's changes count only once stored.
+ * recipient device in one query and writing the changed ones back in one batch (docs/protocol.md, Status stanza). The
+ * service layer implements it on JPA (sealed like other key material); {@link InMemorySignalSessionStore} is the
+ * reference. Implementations hand out records they do not keep a reference to, so a caller's changes count only once
+ * stored.
  */
 public interface SignalSessionStore {
 

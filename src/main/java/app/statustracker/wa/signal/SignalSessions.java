@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * {@link SessionCipher} over the stores, with one load and one store per batch: what the status sender and the
- * message receiver call. Identity keys follow Baileys (protocol-notes §7.5): trusted on first use and on change;
+ * message receiver call. Identity keys follow Baileys (docs/protocol.md, Signal): trusted on first use and on change;
  * a change drops the sessions built on the old key and is reported. Not synchronized: the caller serializes
  * operations per linked device (one session's events run one at a time).
  */
@@ -42,7 +42,8 @@ public final class SignalSessions {
         return missing;
     }
 
-    /** X3DH with each bundle (from an {@code encrypt}/{@code key} query, §7.4); a bad bundle spoils only itself. */
+    /** X3DH with each bundle (from an {@code encrypt}/{@code key} query, docs/protocol.md, Pre-keys); a bad bundle
+     * spoils only itself. */
     public SessionStartReport startSessions(Map<SignalAddress, PreKeyBundle> bundles) {
         Map<SignalAddress, SessionRecord> records = sessions.loadAll(bundles.keySet());
         Map<SignalAddress, byte[]> known = identities.loadAll(bundles.keySet());
@@ -100,8 +101,8 @@ public final class SignalSessions {
     }
 
     /**
-     * One incoming {@code <enc type="pkmsg|msg">} from {@code sender} (§7.9). The record, the sender's identity and
-     * the used one-time pre-key are updated only when decryption succeeded.
+     * One incoming {@code <enc type="pkmsg|msg">} from {@code sender} (docs/protocol.md, Signal). The record, the
+     * sender's identity and the used one-time pre-key are updated only when decryption succeeded.
      */
     public DecryptedSignalMessage decrypt(SignalAddress sender, EncryptedSignalMessage message)
             throws InvalidSignalMessageException, NoSessionException, UnknownPreKeyException {

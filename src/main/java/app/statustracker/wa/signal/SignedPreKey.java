@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * The signed pre-key: signed by the identity key over {@code 0x05 ‖ pub} (the libsignal serialized form,
- * protocol-notes §7.1, §7.3), with a 24-bit id.
+ * docs/protocol.md, Signal), with a 24-bit id.
  */
 public record SignedPreKey(int id, Curve25519KeyPair keyPair, byte[] signature) {
     public SignedPreKey {

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A resolved status audience, LID-first (shared decisions): the recipients as asked for (phone number and LID
- * user) and the device ids of every LID user the stanza addresses, our own LID user included.
+ * A resolved status audience, LID-first (docs/protocol.md, LID addressing): the recipients as asked for (phone number
+ * and LID user) and the device ids of every LID user the stanza addresses, our own LID user included.
  */
 public record Audience(List<PostedStatus.Recipient> recipients, Map<Jid, List<Integer>> devicesByLidUser) {
     public Audience {

@@ -17,11 +17,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Turns the phone numbers of a status audience into LID users and their devices (protocol-notes §8.1 step 2–3,
- * §8.2). Mappings already known come from the {@link LidMappingStore}; everything else is one usync iq that
- * lists the unknown phone numbers and the known LID users together, asking for devices and LIDs. Only users whose
- * phone-number query came back without devices (a LID-migrated contact, §8.2) are asked again, by LID. Our own
- * LID user is always added so our phone and other devices see the status, as WA Web and whatsmeow do.
+ * Turns the phone numbers of a status audience into LID users and their devices (docs/protocol.md, Status stanza,
+ * docs/protocol.md, Status stanza). Mappings already known come from the {@link LidMappingStore}; everything else is
+ * one usync iq that lists the unknown phone numbers and the known LID users together, asking for devices and LIDs.
+ * Only users whose phone-number query came back without devices (a LID-migrated contact,
+ * docs/protocol.md, Status stanza) are asked again, by LID. Our own LID user is always added so our phone and other
+ * devices see the status, as WA Web and whatsmeow do.
  */
 public final class AudienceResolver {
     private static final System.Logger LOG = System.getLogger(AudienceResolver.class.getName());

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One {@code <user>} of a usync answer (protocol-notes §8.2).
+ * One {@code <user>} of a usync answer (docs/protocol.md, Status stanza).
  *
  * @param user      the user JID as queried (PN or LID, no device)
  * @param lid       the user's LID from the {@code <lid val>} protocol, when the server gave one

@@ -5,7 +5,7 @@ import app.statustracker.wa.signal.PreKeyBundle;
 import java.util.Map;
 
 /**
- * The answer to a pre-key query (protocol-notes §7.4): a bundle per device the server had keys for, and the
+ * The answer to a pre-key query (docs/protocol.md, Pre-keys): a bundle per device the server had keys for, and the
  * reason for every device it answered with an {@code <error>} or with key material we cannot use.
  */
 public record FetchedBundles(Map<Jid, PreKeyBundle> bundles, Map<Jid, String> errors) {

@@ -5,9 +5,9 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * Which LID belongs to which phone number (protocol-notes §8.2: learned from usync {@code <lid val>}, receipts'
- * {@code participant_pn}, incoming messages). User JIDs only, no devices. Bulk operations, so that an audience of
- * thousands costs one read and one write.
+ * Which LID belongs to which phone number (docs/protocol.md, Status stanza: learned from usync {@code <lid val>},
+ * receipts' {@code participant_pn}, incoming messages). User JIDs only, no devices. Bulk operations, so that an
+ * audience of thousands costs one read and one write.
  */
 public interface LidMappingStore {
 

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The server's {@code <ack class="message" id from t [error] [phash] [server_id]/>} for a message we sent
- * (protocol-notes §8.4). Any {@code error} means the message was not accepted (479 smax-invalid, 463, 400 …).
+ * (docs/protocol.md, Status stanza). Any {@code error} means the message was not accepted (479 smax-invalid, 463, 400
+ * …).
  */
 public record MessageAck(String id, Optional<Instant> serverTime, Optional<String> error, Optional<String> phash) {
     public MessageAck {

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 /**
- * Message ids as WhatsApp Web makes them (protocol-notes §8.3; Baileys generateMessageIDV2, whatsmeow
+ * Message ids as WhatsApp Web makes them (docs/protocol.md, Status stanza; Baileys generateMessageIDV2, whatsmeow
  * GenerateMessageID): {@code "3EB0"} and the first 9 bytes, upper-case hex, of
  * SHA-256(unix seconds as uint64 BE ‖ own user ‖ "@c.us" ‖ 16 random bytes). The server treats the id as
  * opaque; the shape only keeps our messages looking like WA Web's. 22 characters.

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One device's pairwise Signal ciphertext and its {@code <enc type>}: {@code pkmsg} while the session is still
- * unconfirmed (a PreKeyWhisperMessage), {@code msg} after (protocol-notes §7.6).
+ * unconfirmed (a PreKeyWhisperMessage), {@code msg} after (docs/protocol.md, Signal).
  */
 public record PairwiseCiphertext(String type, byte[] ciphertext) {
     public static final String PKMSG = "pkmsg";

@@ -11,9 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Messages we sent and whose server {@code <ack class="message" id>} we still wait for (protocol-notes §8.4),
- * like the transport's pending iqs but keyed by message id. Timeouts run on the shared scheduler. One instance per
- * connection: acks do not survive a reconnect, so {@link #failAll} ends every wait when the connection closes.
+ * Messages we sent and whose server {@code <ack class="message" id>} we still wait for
+ * (docs/protocol.md, Status stanza), like the transport's pending iqs but keyed by message id. Timeouts run on the
+ * shared scheduler. One instance per connection: acks do not survive a reconnect, so {@link #failAll} ends every wait
+ * when the connection closes.
  */
 public final class PendingMessageAcks {
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();

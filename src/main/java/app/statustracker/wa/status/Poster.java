@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Who posts: our own device under its phone number and its LID, and our ADVSignedDeviceIdentity (with the
- * accountSignatureKey) that goes beside every pkmsg as {@code <device-identity>} (protocol-notes §7.6).
+ * accountSignatureKey) that goes beside every pkmsg as {@code <device-identity>} (docs/protocol.md, Signal).
  */
 public record Poster(Jid phoneNumberDevice, Jid lidDevice, byte[] deviceIdentity) {
     public Poster {

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Fetching the pre-key bundles of many devices in one iq (protocol-notes §7.4):
+ * Fetching the pre-key bundles of many devices in one iq (docs/protocol.md, Pre-keys):
  * {@code <iq xmlns="encrypt" type="get"><key><user jid reason="identity"/>…</key></iq>}. Device 0 is asked for
  * by its bare user JID, which {@link Jid#toString()} gives. {@code reason="identity"} on every user as whatsmeow
  * fetchPreKeys sends it.
@@ -66,7 +66,7 @@ public final class PreKeyBundleQuery {
 
     /**
      * The bundle in a {@code <keys>}-shaped node whose registration id comes from elsewhere: a retry receipt
-     * carries {@code <registration>} beside {@code <keys>} (§9.5).
+     * carries {@code <registration>} beside {@code <keys>} (docs/protocol.md, Retries).
      */
     static PreKeyBundle bundleOf(Node keys, byte[] registration) throws MalformedNodeException {
         int registrationId = (int) unsigned(registration, "registration");

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * The statuses we sent recently, so that a viewer device that could not decrypt one can be answered with it again
- * (retry receipt, protocol-notes §9.5). {@link InMemoryRecentStatuses} is the default: bounded, 24 hours, lost on a
- * restart — after a restart retries for older statuses go unanswered. An application that wants them answered
+ * (retry receipt, docs/protocol.md, Retries). {@link InMemoryRecentStatuses} is the default: bounded, 24 hours, lost
+ * on a restart — after a restart retries for older statuses go unanswered. An application that wants them answered
  * across restarts implements this on its database.
  */
 public interface RecentStatuses {

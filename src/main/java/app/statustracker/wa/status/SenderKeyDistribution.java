@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * Our current status sender key as a receiver needs it: its key id (SenderKeyDistributionMessage.id, random
- * 31 bits) and the axolotl SKDM bytes {@code 0x33 ‖ proto{id, iteration, chainKey, signingKey}} (§7.8).
+ * 31 bits) and the axolotl SKDM bytes {@code 0x33 ‖ proto{id, iteration, chainKey, signingKey}}
+ * (docs/protocol.md, Signal).
  */
 public record SenderKeyDistribution(int keyId, byte[] message) {
     public SenderKeyDistribution {

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * Which devices already hold our status sender key with a given key id, so that the SKDM goes only to those
- * that lack it (shared decisions: "the current key goes only to devices that lack it"; WA Web does the same,
+ * that lack it (docs/decisions.md, Posting statuses and reading receipts, "Sender key"; WA Web does the same,
  * Baileys and whatsmeow resend to everyone). Recorded only after the server accepted the stanza that carried it.
  */
 public interface SenderKeyHolders {

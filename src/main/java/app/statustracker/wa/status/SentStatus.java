@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A status we sent, as much as answering a retry receipt for it needs (protocol-notes §9.5): the Message bytes
+ * A status we sent, as much as answering a retry receipt for it needs (docs/protocol.md, Retries): the Message bytes
  * (unpadded), whether it was a revoke ({@code edit="7"}), the sender key id it went out under, and the LID users it
  * was addressed to — only their devices get it again.
  */

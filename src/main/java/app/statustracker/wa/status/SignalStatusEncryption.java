@@ -26,7 +26,7 @@ import java.util.Set;
  * {@link StatusEncryption} on the in-house Signal library: pairwise work through {@link SignalSessions} (one
  * {@code loadAll} and at most one {@code storeAll} of sessions per call, as the seam asks), the status sender key
  * through {@link GroupSessionBuilder} and {@link GroupCipher} under our own name
- * {@code status@broadcast::<our lid user>_1::<our device>} (protocol-notes §7.8: WA Web and whatsmeow send status
+ * {@code status@broadcast::<our lid user>_1::<our device>} (docs/protocol.md, Signal: WA Web and whatsmeow send status
  * with the own LID).
  *
  * <p>It remembers which devices have an open session: a session, once open, stays open for the life of the client

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The Signal operations a status poster needs, behind one narrow seam so that {@link StatusSender} does not
- * depend on how sessions and sender keys are stored (protocol-notes §7.5–§7.8, §8.1 steps 3–5). Devices are LID
+ * depend on how sessions and sender keys are stored (docs/protocol.md, Signal and Status stanza). Devices are LID
  * device JIDs ({@code <lid>:<dev>@lid}); an implementation maps them to {@code SignalAddress.of(jid)}.
  *
  * <p>Every method takes or returns a whole batch, so that an implementation can read all sessions of an audience

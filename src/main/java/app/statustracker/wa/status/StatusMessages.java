@@ -25,8 +25,9 @@ public final class StatusMessages {
     }
 
     /**
-     * A text or link status (§11): an ExtendedTextMessage with colours, font and preview fields only when given,
-     * and a fresh 32-byte {@code messageContextInfo.messageSecret} (§8.1, Baileys adds one for reporting tokens).
+     * A text or link status (docs/protocol.md, Text and link statuses): an ExtendedTextMessage with colours, font and
+     * preview fields only when given, and a fresh 32-byte {@code messageContextInfo.messageSecret}
+     * (docs/protocol.md, Status stanza, Baileys adds one for reporting tokens).
      *
      * @throws IllegalArgumentException for a font number WhatsApp's FontType does not know
      */
@@ -153,7 +154,8 @@ public final class StatusMessages {
         return null;
     }
 
-    /** Deletes our status {@code statusId} for everyone (§12): ProtocolMessage REVOKE of our own key. */
+    /** Deletes our status {@code statusId} for everyone (docs/protocol.md, Revoke): ProtocolMessage REVOKE of our own
+     * key. */
     public static Message revoke(String statusId) {
         MessageKey key = MessageKey.newBuilder()
                 .setRemoteJid(Jid.STATUS_BROADCAST.toString())
@@ -166,7 +168,7 @@ public final class StatusMessages {
     }
 
     /**
-     * The pairwise message that hands a device our status sender key (§7.8): Message field 2 with
+     * The pairwise message that hands a device our status sender key (docs/protocol.md, Signal): Message field 2 with
      * {@code groupId = "status@broadcast"} and the axolotl SKDM bytes, sent on its own like Baileys and whatsmeow.
      */
     public static Message senderKeyDistribution(byte[] axolotlSkdm) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the receipts the server pushes for our statuses (protocol-notes §9.2), in both shapes:
+ * Reads the receipts the server pushes for our statuses (docs/protocol.md, Receipts), in both shapes:
  * <ul>
  *   <li>A, per viewer: {@code <receipt from="status@broadcast" participant id t [type] [participant_pn]>
  *       [<list><item id/>…</list>]} — one receipt per id;</li>

@@ -18,7 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
- * Answers a viewer's retry receipt for one of our statuses (protocol-notes §9.5, whatsmeow handleRetryReceipt):
+ * Answers a viewer's retry receipt for one of our statuses (docs/protocol.md, Retries, whatsmeow handleRetryReceipt):
  * rebuild the session from the receipt's {@code <keys>} (or fetch a bundle when we hold no session), then send the
  * status Message to that one device pairwise, with our sender key's SKDM in the same Message so the device can read
  * our next skmsgs.

@@ -8,7 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A viewer device's request to get one of our statuses again because it could not decrypt it (protocol-notes §9.5):
+ * A viewer device's request to get one of our statuses again because it could not decrypt it
+ * (docs/protocol.md, Retries):
  * <pre>
  * &lt;receipt from="status@broadcast" participant="&lt;viewer device&gt;" id type="retry"&gt;
  *   &lt;retry count id t v="1"/&gt;&lt;registration&gt;4 B&lt;/registration&gt;[&lt;keys&gt;…&lt;/keys&gt;]

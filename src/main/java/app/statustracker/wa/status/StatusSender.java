@@ -23,9 +23,10 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * Posts and revokes statuses (protocol-notes §8.1): resolve the audience to LID users and devices (one usync),
- * start Signal sessions where missing (one pre-key iq), hand the current sender key pairwise to the devices that
- * lack it, encrypt the message once with the sender key, send one stanza and await the server ack (§8.4).
+ * Posts and revokes statuses (docs/protocol.md, Status stanza): resolve the audience to LID users and devices (one
+ * usync), start Signal sessions where missing (one pre-key iq), hand the current sender key pairwise to the devices
+ * that lack it, encrypt the message once with the sender key, send one stanza and await the server ack
+ * (docs/protocol.md, Status stanza).
  *
  * <p>One instance per linked device. Posts run one after another: they share the sender key and the record of
  * who holds it, and the chain order must match the order the server sees. Signal work runs on {@code crypto}, never
@@ -47,7 +48,8 @@ public final class StatusSender {
     private CompletableFuture<?> previous = CompletableFuture.completedFuture(null);
 
     /**
-     * @param recent where each status is remembered before it goes out, to answer retry receipts (§9.5)
+     * @param recent where each status is remembered before it goes out, to answer retry receipts
+     * (docs/protocol.md, Retries)
      * @param crypto runs the Signal steps; give every Signal user of one client the same serial executor
      */
     public StatusSender(StatusEncryption encryption, LidMappingStore lids, SenderKeyHolders holders,
@@ -108,7 +110,8 @@ public final class StatusSender {
         requireNumbers(phoneNumbers);
     }
 
-    /** Revokes our status {@code statusId} for the same audience (§12): a new message id, {@code edit="7"}. */
+    /** Revokes our status {@code statusId} for the same audience (docs/protocol.md, Revoke): a new message id,
+     * {@code edit="7"}. */
     public CompletableFuture<PostedStatus> revoke(StanzaChannel channel, Poster poster, String statusId,
                                                   List<String> phoneNumbers) {
         try {
@@ -124,12 +127,12 @@ public final class StatusSender {
     }
 
     /**
-     * Answers a viewer device's retry receipt for one of our statuses (§9.5): the status again, pairwise to that
-     * device, with the SKDM while the sender key is unchanged. Queued like a post (the same sessions and sender
-     * key), but the queue moves on once the stanza is out, without waiting for its ack. Completes with true when the
-     * server acked the re-send without error, false when the request was not answered (status unknown — e.g. sent
-     * before a restart, see {@link RecentStatuses} — or older than a day, a device outside its audience, too many
-     * tries) or the server refused the re-send; exceptionally when the session or the encryption failed.
+     * Answers a viewer device's retry receipt for one of our statuses (docs/protocol.md, Retries): the status again,
+     * pairwise to that device, with the SKDM while the sender key is unchanged. Queued like a post (the same sessions
+     * and sender key), but the queue moves on once the stanza is out, without waiting for its ack. Completes with
+     * true when the server acked the re-send without error, false when the request was not answered (status unknown —
+     * e.g. sent before a restart, see {@link RecentStatuses} — or older than a day, a device outside its audience,
+     * too many tries) or the server refused the re-send; exceptionally when the session or the encryption failed.
      */
     public CompletableFuture<Boolean> resend(StanzaChannel channel, Poster poster, StatusRetryRequest request) {
         return enqueue(() -> resender.send(channel, poster, request))

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code <message to="status@broadcast">} stanza as WA Web sends it today (protocol-notes §8.3):
+ * The {@code <message to="status@broadcast">} stanza as WA Web sends it today (docs/protocol.md, Status stanza):
  * <pre>
  * &lt;message to="status@broadcast" id type="text|media" [edit="7"]&gt;
  *   &lt;participants&gt;
@@ -29,7 +29,7 @@ import java.util.Set;
  * "only share with…" privacy setting means.
  */
 public final class StatusStanza {
-    /** Stanza {@code edit} value of a sender revoke (§12). */
+    /** Stanza {@code edit} value of a sender revoke (docs/protocol.md, Revoke). */
     public static final String EDIT_SENDER_REVOKE = "7";
     public static final String STATUS_SETTING = "allowlist";
 
@@ -68,7 +68,7 @@ public final class StatusStanza {
         children.add(Node.builder("participants").children(participants).build());
         if (anyPreKeyMessage) {
             if (deviceIdentity == null) {
-                throw new IllegalArgumentException("a pkmsg needs our device identity beside it (§7.6)");
+                throw new IllegalArgumentException("a pkmsg needs our device identity beside it (docs/protocol.md, Signal)");
             }
             children.add(Node.builder("device-identity").bytes(deviceIdentity).build());
         }
@@ -85,7 +85,8 @@ public final class StatusStanza {
     }
 
     /**
-     * A status again for one viewer device that asked with a retry receipt (§9.5), in the whatsmeow / WA Web form:
+     * A status again for one viewer device that asked with a retry receipt (docs/protocol.md, Retries), in the
+     * whatsmeow / WA Web form:
      * <pre>
      * &lt;message to="status@broadcast" participant="&lt;viewer device&gt;" id="&lt;same id&gt;" type="text|media" [edit="7"]&gt;
      *   &lt;enc v="2" type="pkmsg|msg" count="n" [mediatype]&gt;…&lt;/enc&gt;
@@ -105,7 +106,7 @@ public final class StatusStanza {
         children.add(enc.bytes(ciphertext.ciphertext()).build());
         if (ciphertext.isPreKeyMessage()) {
             if (deviceIdentity == null) {
-                throw new IllegalArgumentException("a pkmsg needs our device identity beside it (§7.6)");
+                throw new IllegalArgumentException("a pkmsg needs our device identity beside it (docs/protocol.md, Signal)");
             }
             children.add(Node.builder("device-identity").bytes(deviceIdentity).build());
         }

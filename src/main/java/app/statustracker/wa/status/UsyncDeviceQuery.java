@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Device and LID discovery for many users in one iq (protocol-notes §8.2, the query Baileys sends before a
+ * Device and LID discovery for many users in one iq (docs/protocol.md, Status stanza, the query Baileys sends before a
  * message): {@code <usync context="message" mode="query"><query><devices version="2"/><lid/></query>
  * <list><user jid/>…</list></usync>}. Users may be PN or LID user JIDs.
  */

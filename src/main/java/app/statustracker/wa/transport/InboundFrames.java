@@ -12,8 +12,8 @@ import java.nio.ByteBuffer;
 
 /**
  * Turns the bytes of inbound WebSocket messages into frames (a frame may span messages, a message may hold
- * several frames — §1.3), the first frame into the handshake's ServerHello, every later one into a
- * decrypted node. Maps each protocol failure to its close reason. Fed by one callback at a time.
+ * several frames — docs/protocol.md, Connection), the first frame into the handshake's ServerHello, every later one
+ * into a decrypted node. Maps each protocol failure to its close reason. Fed by one callback at a time.
  */
 final class InboundFrames {
     private final WaConnection connection;

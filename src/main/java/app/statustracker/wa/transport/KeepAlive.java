@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sends {@code <iq to="@s.whatsapp.net" type="get" xmlns="w:p"><ping/></iq>} every interval (Baileys'
- * form, protocol-notes §6.4) and declares the connection dead when, after a ping, nothing at all arrived
+ * form, docs/protocol.md, Login) and declares the connection dead when, after a ping, nothing at all arrived
  * within the keep-alive timeout. Like Baileys, any inbound frame counts as a sign of life, so a slow ping
  * answer on a busy connection is not fatal.
  */

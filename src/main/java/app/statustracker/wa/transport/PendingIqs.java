@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The iqs we sent and still wait for, by id. The server answers an iq with an iq of the same id and type
- * {@code result} or {@code error} (protocol-notes §14.3); such an answer completes the waiting future.
+ * {@code result} or {@code error} (docs/protocol.md, Login); such an answer completes the waiting future.
  * Timeouts run on the shared scheduler, so waiting costs no thread.
  */
 final class PendingIqs {

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Every timeout and interval of one WebSocket connection to WhatsApp. The defaults follow what Baileys and
- * whatsmeow do against the real server (protocol-notes §6.4); tests shrink them to milliseconds.
+ * whatsmeow do against the real server (docs/protocol.md, Login); tests shrink them to milliseconds.
  *
  * @param connectTimeout    opening the WebSocket (TCP + HTTP upgrade)
  * @param handshakeTimeout  from the start of the connect until the Noise handshake is done
@@ -35,7 +35,7 @@ public record TransportOptions(Duration connectTimeout, Duration handshakeTimeou
             "-Djdk.httpclient.websocket.intermediateBufferSize=128",
             "-Djdk.httpclient.bufsize=4096");
 
-    /** WhatsApp Web's own endpoint (§1.1). */
+    /** WhatsApp Web's own endpoint (docs/protocol.md, Connection). */
     public static final URI WHATSAPP_ENDPOINT = URI.create("wss://web.whatsapp.com/ws/chat");
 
     public TransportOptions {

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One WebSocket connection to WhatsApp (protocol-notes §1): intro header and ClientHello in the first
+ * One WebSocket connection to WhatsApp (docs/protocol.md, Connection): intro header and ClientHello in the first
  * message, the Noise XX handshake, then binary nodes encrypted one per frame. Non-blocking throughout:
  * input arrives through {@link WebSocketInbound} callbacks, output is a chain of futures, timers run on the
  * shared scheduler. Created by {@link WaConnector#connect}.
@@ -91,7 +91,8 @@ public final class WaConnection {
                 });
     }
 
-    /** Called once the WebSocket is open: the intro header and ClientHello go out as one message (§1.2). */
+    /** Called once the WebSocket is open: the intro header and ClientHello go out as one message
+     * (docs/protocol.md, Connection). */
     void onWebSocketOpen(WebSocket socket) {
         webSocket = socket;
         lastReceivedNanos = System.nanoTime();

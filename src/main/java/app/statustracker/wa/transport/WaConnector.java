@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Opens WhatsApp connections that share one {@link HttpClient} (its selector thread does all socket I/O)
  * and one scheduler (keep-alives, iq and handshake timeouts): thousands of connections cost no thread each
- * (shared decisions, "Protocol library"). The caller owns both and shuts them down.
+ * (docs/decisions.md, "Transport"). The caller owns both and shuts them down.
  */
 public final class WaConnector {
     private final HttpClient httpClient;

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which connection each logged-in device currently has. A device has at most one: a newer login replaces
- * the older connection (§3.2 conflict "replaced").
+ * the older connection (docs/protocol.md, Login conflict "replaced").
  */
 public final class OnlineDevices {
     private final Map<DeviceAddress, SimConnection> current = new ConcurrentHashMap<>();

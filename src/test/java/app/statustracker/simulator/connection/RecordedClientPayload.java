@@ -22,7 +22,7 @@ public record RecordedClientPayload(byte[] raw, ClientPayload payload, byte[] cl
         return new RecordedClientPayload(raw, ClientPayload.parseFrom(raw), clientStaticKey);
     }
 
-    /** A new device asking to be linked (§3.1): it carries pairing data and no username. */
+    /** A new device asking to be linked (docs/protocol.md, Login): it carries pairing data and no username. */
     public boolean isRegistration() {
         return payload.hasDevicePairingData();
     }

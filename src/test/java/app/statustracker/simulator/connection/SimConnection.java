@@ -29,8 +29,8 @@ import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 
 /**
- * The server side of one client connection (§14.2): intro and ClientHello → ServerHello, ClientFinish →
- * recorded ClientPayload and its answer, then encrypted stanzas both ways, each recorded in the journal.
+ * The server side of one client connection (docs/protocol.md, Simulator): intro and ClientHello → ServerHello,
+ * ClientFinish → recorded ClientPayload and its answer, then encrypted stanzas both ways, each recorded in the journal.
  * Input comes from one Java-WebSocket worker at a time; output goes through the simulator's single
  * outbound thread so that a configured delay keeps frames in the order they were encrypted.
  */
@@ -117,7 +117,8 @@ public final class SimConnection {
         sendTogether(List.of(stanza));
     }
 
-    /** Several stanzas as consecutive frames in one WebSocket message, as servers may batch them (§1.3). */
+    /** Several stanzas as consecutive frames in one WebSocket message, as servers may batch them
+     * (docs/protocol.md, Connection). */
     public synchronized void sendTogether(List<Node> stanzas) {
         if (sending == null || stage == Stage.CLOSED) {
             return;
@@ -142,7 +143,7 @@ public final class SimConnection {
 
     /**
      * Sends a {@code <stream:error>} (restart 515, conflict, device removed…) and closes after it, as the
-     * server ends a stream (§3.2).
+     * server ends a stream (docs/protocol.md, Login).
      */
     public void endStream(Node streamError, String reason) {
         send(streamError);
@@ -283,7 +284,8 @@ public final class SimConnection {
         return closeCode;
     }
 
-    /** Whether the client's first WebSocket message held the intro header and a whole first frame (§1.2). */
+    /** Whether the client's first WebSocket message held the intro header and a whole first frame
+     * (docs/protocol.md, Connection). */
     public Optional<Boolean> introArrivedWithFirstFrame() {
         return Optional.ofNullable(introArrivedWithFirstFrame);
     }

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * What the server owes each device (§6.6, §8.5 step 3, §9.4 step 4, §14.2): a stanza for an online device
+ * What the server owes each device (docs/protocol.md, Login and Simulator): a stanza for an online device
  * is written at once and kept as unacked; one for an offline device waits in its queue. Both kinds go out
  * again, each with {@code offline="1"}, right after the device's next {@code <success>} and before
  * {@code <ib><offline count/></ib>}, until the device acks them.
@@ -74,7 +74,8 @@ public final class Deliveries {
                 resent.add(entry.sentOn(connection.id()));
             }
             owed.replaceAll(resent);
-            // Baileys flushes its buffered events only on ib/offline, so it follows even with nothing queued (§6.1)
+            // Baileys flushes its buffered events only on ib/offline, so it follows even with nothing queued
+            // (docs/protocol.md, Login)
             out.add(Node.builder("ib").attr("from", "@s.whatsapp.net")
                     .children(Node.builder("offline").attr("count", Integer.toString(resent.size())).build())
                     .build());

@@ -4,7 +4,7 @@ import app.statustracker.wa.binary.Node;
 import java.util.Objects;
 
 /**
- * A message or receipt the server owes a device until the device acks it (§6.6).
+ * A message or receipt the server owes a device until the device acks it (docs/protocol.md, Login).
  *
  * @param stanza       what is delivered, without {@code offline}
  * @param connectionId the connection it was last written to, or null while it waits in the offline queue
@@ -30,10 +30,12 @@ public record PendingStanza(Node stanza, String connectionId) {
                 && (!"receipt".equals(stanza.tag()) || Objects.equals(stanza.attr("type"), ack.attr("type")));
     }
 
-    /** The copy sent when draining after a login: the same stanza with {@code offline="1"} (§14.2). */
+    /** The copy sent when draining after a login: the same stanza with {@code offline="1"}
+     * (docs/protocol.md, Simulator). */
     public Node forRedelivery() {
         var copy = Node.builder(stanza.tag()).attrs(stanza.attributes()).attr("offline", "1");
-        // keep the content kind: an empty child list encodes differently from no content (§2.2)
+        // keep the content kind: an empty child list encodes differently from no content
+        // (docs/protocol.md, Binary nodes)
         switch (stanza.contentKind()) {
             case CHILDREN -> copy.children(stanza.children());
             case BYTES -> copy.bytes(stanza.contentBytes());

@@ -5,7 +5,7 @@ import app.statustracker.wa.binary.Node;
 import java.util.List;
 
 /**
- * The small queries a fresh companion sends after login (§6.1 steps 3 and 6, §6.5) with minimal valid
+ * The small queries a fresh companion sends after login (docs/protocol.md, Login) with minimal valid
  * answers: passive/active, A/B props, blocklist, privacy settings. Privacy answers {@code readreceipts=all}
  * because Baileys' readMessages reads it to choose between {@code read} and {@code read-self}.
  */

@@ -5,8 +5,8 @@ import app.statustracker.simulator.delivery.Deliveries;
 import app.statustracker.wa.binary.Node;
 
 /**
- * A device's {@code <ack>} for a message or receipt the server pushed (§6.6): the server stops owing it, so
- * it is not delivered again on the next login. A nack ({@code error}) counts too: the device has it and
+ * A device's {@code <ack>} for a message or receipt the server pushed (docs/protocol.md, Login): the server stops
+ * owing it, so it is not delivered again on the next login. A nack ({@code error}) counts too: the device has it and
  * said it will not take it.
  */
 public final class AckHandler implements StanzaHandler {

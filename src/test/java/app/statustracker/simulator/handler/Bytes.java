@@ -1,6 +1,6 @@
 package app.statustracker.simulator.handler;
 
-/** Big-endian integers in the fixed widths the encrypt nodes use (§6.2, §7.4). */
+/** Big-endian integers in the fixed widths the encrypt nodes use (docs/protocol.md, Pre-keys). */
 final class Bytes {
     private Bytes() {
     }

@@ -10,8 +10,8 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
- * Ending a device's presence on the server (§3.2): unlinking it (the phone removed it, or it logged itself
- * out) and replacing its connection by another login of the same device.
+ * Ending a device's presence on the server (docs/protocol.md, Login): unlinking it (the phone removed it, or it
+ * logged itself out) and replacing its connection by another login of the same device.
  */
 public final class DeviceRemoval {
     private final Accounts accounts;

@@ -17,9 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code <message to=<user or device JID>>} (§14.3): first Baileys' status retry resend, addressed to the
- * viewer device (§9.5, mapped back to a status by {@link RetryResend}); otherwise a 1:1 message, acked and
- * handed to each registered device named by a {@code <participants><to jid>} entry (or, with a bare
+ * {@code <message to=<user or device JID>>} (docs/protocol.md, Simulator): first Baileys' status retry resend,
+ * addressed to the viewer device (docs/protocol.md, Retries, mapped back to a status by {@link RetryResend});
+ * otherwise a 1:1 message, acked and handed to each registered device named by a {@code <participants><to jid>} entry
+ * (or, with a bare
  * {@code <enc>} child, to the device the stanza is addressed to), {@code from} = the sender device.
  */
 public final class DirectMessageHandler implements StanzaHandler {

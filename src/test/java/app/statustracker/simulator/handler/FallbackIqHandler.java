@@ -5,7 +5,7 @@ import app.statustracker.wa.binary.Node;
 
 /**
  * Any get/set iq no other handler took gets an empty result: Baileys waits 60 s for an unanswered query
- * (shared decisions: "the simulator answers every iq").
+ * (docs/decisions.md, "Simulator layout": every iq is answered).
  */
 public final class FallbackIqHandler implements StanzaHandler {
     @Override

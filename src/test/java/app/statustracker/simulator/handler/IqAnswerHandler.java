@@ -5,7 +5,7 @@ import app.statustracker.wa.binary.Node;
 
 /**
  * A client's {@code result}/{@code error} iq answers one of ours (the pair-device ack, later
- * pair-device-sign). Nothing to send back (§14.3: "ignore (acks of server iqs)"); the journal has it.
+ * pair-device-sign). Nothing to send back (docs/protocol.md, Simulator); the journal has it.
  */
 public final class IqAnswerHandler implements StanzaHandler {
     @Override

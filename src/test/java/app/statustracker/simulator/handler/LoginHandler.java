@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A login payload (§14.2): username and device must name a linked companion whose stored Noise key is the
- * one the client proved in the handshake; then an older connection of that device is replaced, and the
+ * A login payload (docs/protocol.md, Simulator): username and device must name a linked companion whose stored Noise
+ * key is the one the client proved in the handshake; then an older connection of that device is replaced, and the
  * client gets {@code <success t lid>}, everything still owed to it (queued while offline or sent but not
  * acked, each with {@code offline="1"}) and {@code <ib><offline count="N"/></ib>}. Anything else gets
  * {@code <failure reason="401"/>} and the server closes — Baileys reports close 401 [RUN].
@@ -35,7 +35,8 @@ public final class LoginHandler implements PayloadHandler {
     @Override
     public void onPayload(SimConnection connection, RecordedClientPayload payload) {
         ClientPayload login = payload.payload();
-        // a payload with username but no device (Baileys after an unfinished code pairing, §5) is refused
+        // a payload with username but no device (Baileys after an unfinished code pairing, docs/protocol.md, Pairing)
+        // is refused
         Optional<Account> account = login.hasUsername() && login.hasDevice()
                 ? accounts.find(Long.toUnsignedString(login.getUsername())) : Optional.empty();
         int deviceId = login.getDevice();
@@ -54,7 +55,8 @@ public final class LoginHandler implements PayloadHandler {
         deliveries.login(address, connection, () -> {
             online.put(address, connection).ifPresent(DeviceRemoval::kickAsReplaced);
             connection.loggedIn(address);
-            // Baileys overwrites me.lid with undefined when lid is missing, so it is always sent (§3.2)
+            // Baileys overwrites me.lid with undefined when lid is missing, so it is always sent
+            // (docs/protocol.md, Login)
             return List.of(Node.builder("success")
                     .attr("t", Long.toString(Instant.now().getEpochSecond()))
                     .attr("lid", account.get().lidJid(deviceId))

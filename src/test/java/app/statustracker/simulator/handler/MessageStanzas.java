@@ -15,7 +15,8 @@ final class MessageStanzas {
     private MessageStanzas() {
     }
 
-    /** {@code <ack class="message" id from t [error]/>} (§8.4); {@code from} is where the message went. */
+    /** {@code <ack class="message" id from t [error]/>} (docs/protocol.md, Status stanza); {@code from} is where the
+     * message went. */
     static Node ack(String id, String from, long time, String error) {
         NodeBuilder ack = Node.builder("ack").attr("class", "message").attr("id", id).attr("from", from)
                 .attr("t", Long.toString(time));
@@ -26,11 +27,11 @@ final class MessageStanzas {
     }
 
     /**
-     * A status as one device receives it (§8.5): {@code participant} = the sender device in the stanza's
-     * addressing mode (LID mode adds {@code participant_pn} and {@code addressing_mode="lid"}, PN mode
+     * A status as one device receives it (docs/protocol.md, Simulator): {@code participant} = the sender device in
+     * the stanza's addressing mode (LID mode adds {@code participant_pn} and {@code addressing_mode="lid"}, PN mode
      * {@code participant_lid}), the server's {@code t}, the sender's push name as {@code notify},
-     * {@code edit} copied (a revoke, §12); then this device's own {@code <enc>} if any, the shared ones
-     * (skmsg), {@code <device-identity>} and {@code <meta>}.
+     * {@code edit} copied (a revoke, docs/protocol.md, Revoke); then this device's own {@code <enc>} if any, the
+     * shared ones (skmsg), {@code <device-identity>} and {@code <meta>}.
      */
     static Node statusCopy(RelayedMessage message, Account sender, Node ownEnc, List<Node> shared) {
         int device = message.sender().deviceId();
@@ -46,8 +47,8 @@ final class MessageStanzas {
     }
 
     /**
-     * A 1:1 message as one device receives it (§14.3): {@code from} = the sender device in the addressing
-     * mode of the destination, {@code recipient} = the destination when the receiver is one of the sender's
+     * A 1:1 message as one device receives it (docs/protocol.md, Simulator): {@code from} = the sender device in the
+     * addressing mode of the destination, {@code recipient} = the destination when the receiver is one of the sender's
      * own devices (Baileys then takes it as sent by itself elsewhere).
      */
     static Node directCopy(RelayedMessage message, Account sender, String destination, boolean toOwnDevice,

@@ -8,9 +8,10 @@ import app.statustracker.wa.binary.Node;
 import java.util.Optional;
 
 /**
- * Linking stanzas from a companion: its answer to pair-success (§4.4) and the pairing-code stages
- * companion_hello / companion_finish (§5). A refused pairing-code stage gets error 400 (the real server
- * answers 400 e.g. for an unknown platform display, §5) and the reason is recorded on the connection.
+ * Linking stanzas from a companion: its answer to pair-success (docs/protocol.md, Pairing) and the pairing-code stages
+ * companion_hello / companion_finish (docs/protocol.md, Pairing). A refused pairing-code stage gets error 400 (the
+ * real server answers 400 e.g. for an unknown platform display, docs/protocol.md, Pairing) and the reason is recorded
+ * on the connection.
  */
 public final class PairingHandler implements StanzaHandler {
     private final CompanionLinker linker;

@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Pre-key bundle fetches (§7.4): {@code <iq xmlns="encrypt" type="get"><key><user jid/>…</key></iq>} for PN
- * or LID device JIDs (Baileys asks by LID only; device 0 as the bare user JID). Device 0 answers with the
- * simulated primary's keys, a companion with what it uploaded. Each fetch uses up the lowest one-time key;
- * when none is left the bundle has no {@code <key>}. A JID without a registered device with keys gets a
+ * Pre-key bundle fetches (docs/protocol.md, Pre-keys):
+ * {@code <iq xmlns="encrypt" type="get"><key><user jid/>…</key></iq>} for PN or LID device JIDs (Baileys asks by LID
+ * only; device 0 as the bare user JID). Device 0 answers with the simulated primary's keys, a companion with what it
+ * uploaded. Each fetch uses up the lowest one-time key; when none is left the bundle has no {@code <key>}. A JID
+ * without a registered device with keys gets a
  * {@code <user jid><error code="404" text="item-not-found"/></user>} entry (Baileys then fails the send).
  */
 public final class PreKeyBundleHandler implements StanzaHandler {

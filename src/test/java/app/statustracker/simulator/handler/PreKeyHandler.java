@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code xmlns="encrypt"} queries of a logged-in device about its own keys (§6.1–§6.3): count, upload,
- * digest, signed pre-key rotation. Uploads are checked field by field (lengths, key type, identity,
+ * {@code xmlns="encrypt"} queries of a logged-in device about its own keys (docs/protocol.md, Login and Pre-keys):
+ * count, upload, digest, signed pre-key rotation. Uploads are checked field by field (lengths, key type, identity,
  * signature) and refused with error 400 and a recorded reason; the real server is at least that strict.
  * Bundle fetches ({@code <key>}) are {@link PreKeyBundleHandler}'s.
  */
@@ -28,8 +28,9 @@ public final class PreKeyHandler implements StanzaHandler {
     private final int reportedCountFloor;
 
     /**
-     * @param reportedCountFloor the count answer is never below this (shared decisions: the simulator
-     *                           reports enough keys held so benchmark clients do not upload 812 each)
+     * @param reportedCountFloor the count answer is never below this (docs/decisions.md, "Pre-key count
+     *                           floor 5": the simulator reports enough keys held so benchmark clients do not
+     *                           upload 812 each)
      */
     public PreKeyHandler(Accounts accounts, int reportedCountFloor) {
         this.accounts = accounts;
@@ -97,7 +98,7 @@ public final class PreKeyHandler implements StanzaHandler {
     private void digest(SimConnection connection, Node iq, RegisteredDevice device) {
         Optional<SignedPreKey> signed = device.preKeys().signedPreKey();
         if (device.identityKey() == null || signed.isEmpty()) {
-            // 404 = no record: the client re-uploads (§6.3)
+            // 404 = no record: the client re-uploads (docs/protocol.md, Pre-keys)
             connection.send(Stanzas.error(iq, 404, "item-not-found"));
             return;
         }

@@ -16,13 +16,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A viewer device's {@code <receipt to="status@broadcast">} (§9.1, §9.4): acked to the viewer
- * ({@code <ack class="receipt" id from [type]/>}), then each id ({@code id} and {@code <list><item id>}) is
+ * A viewer device's {@code <receipt to="status@broadcast">} (docs/protocol.md, Receipts and Simulator): acked to the
+ * viewer ({@code <ack class="receipt" id from [type]/>}), then each id ({@code id} and {@code <list><item id>}) is
  * looked up and checked against {@code participant} (the poster's device JID for delivery, its user JID for
  * read). Delivery (no type), {@code inactive}, {@code read} and {@code played} go to every device of the
  * poster; {@code retry} goes to the device that sent the status; {@code read-self}/{@code played-self} stay
- * with the viewer (UNCERTAIN for status, §9.1). Receipts in 1:1 chats are only acked. Any receipt also
- * acknowledges the named messages to the server (Baileys sends no separate ack for a decrypted message).
+ * with the viewer (UNCERTAIN for status, docs/protocol.md, Receipts). Receipts in 1:1 chats are only acked. Any
+ * receipt also acknowledges the named messages to the server (Baileys sends no separate ack for a decrypted message).
  */
 public final class ReceiptHandler implements StanzaHandler {
     private static final Set<String> FORWARDED = Set.of("inactive", "read", "played");

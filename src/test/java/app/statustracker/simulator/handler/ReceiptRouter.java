@@ -16,9 +16,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Takes a viewer's receipt about statuses to the poster's devices (§9.2, §9.4), in the shape the settings
- * name, and a retry receipt to the one device that sent the status (§9.5). Every companion of the poster
- * gets the receipt (queued while offline); the primary phone is simulated and drops it.
+ * Takes a viewer's receipt about statuses to the poster's devices (docs/protocol.md, Receipts and Simulator), in the
+ * shape the settings name, and a retry receipt to the one device that sent the status (docs/protocol.md, Retries).
+ * Every companion of the poster gets the receipt (queued while offline); the primary phone is simulated and drops it.
  */
 public final class ReceiptRouter {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -76,7 +76,7 @@ public final class ReceiptRouter {
     /**
      * {@code <receipt from="status@broadcast" participant=<viewer device> [participant_pn] id type="retry">}
      * with the viewer's children ({@code <retry>}, {@code <registration>}, {@code <keys>}) to the sending
-     * device only (UNCERTAIN exact server rewrite, §9.5).
+     * device only (UNCERTAIN exact server rewrite, docs/protocol.md, Retries).
      */
     public RelayedReceipt retryToSender(RelayedMessage status, Account viewer, DeviceAddress viewerDevice,
                                         Node retry, long time) {

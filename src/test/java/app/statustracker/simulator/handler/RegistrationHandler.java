@@ -10,8 +10,8 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * A registration payload gets the pair-device iq (§4.1): {@code type="set"} (Baileys subscribes to exactly
- * that), {@code xmlns="md"}, six refs as bytes (60 s + 5 × 20 s of QR codes). The refs stay on the
+ * A registration payload gets the pair-device iq (docs/protocol.md, Pairing): {@code type="set"} (Baileys subscribes
+ * to exactly that), {@code xmlns="md"}, six refs as bytes (60 s + 5 × 20 s of QR codes). The refs stay on the
  * connection for the QR-scan step of a later issue.
  */
 public final class RegistrationHandler implements PayloadHandler {
@@ -34,7 +34,7 @@ public final class RegistrationHandler implements PayloadHandler {
                 .build());
     }
 
-    // refs are opaque ASCII of about 30 characters in the wild (§4.1)
+    // refs are opaque ASCII of about 30 characters in the wild (docs/protocol.md, Pairing)
     private static String newRef() {
         byte[] random = new byte[21];
         RANDOM.nextBytes(random);

@@ -8,8 +8,8 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
- * {@code <iq xmlns="md" type="set"><remove-companion-device jid reason/></iq>} (§6.5): a logged-in device
- * logs out itself or another companion of its own account. Answered, then the device is unlinked.
+ * {@code <iq xmlns="md" type="set"><remove-companion-device jid reason/></iq>} (docs/protocol.md, Login): a logged-in
+ * device logs out itself or another companion of its own account. Answered, then the device is unlinked.
  */
 public final class RemoveCompanionHandler implements StanzaHandler {
     private final DeviceRemoval removal;

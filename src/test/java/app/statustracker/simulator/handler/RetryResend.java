@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A poster's answer to a retry receipt (§9.5): the status again, encrypted for one viewer device. whatsmeow
- * and WA Web send it to status@broadcast with {@code participant=<viewer device>}; Baileys rc14 sends it to
- * the viewer device JID like a 1:1 message. Either way the viewer must get it as the status it retries:
+ * A poster's answer to a retry receipt (docs/protocol.md, Retries): the status again, encrypted for one viewer
+ * device. whatsmeow and WA Web send it to status@broadcast with {@code participant=<viewer device>}; Baileys rc14
+ * sends it to the viewer device JID like a 1:1 message. Either way the viewer must get it as the status it retries:
  * {@code from="status@broadcast" participant=<poster device>}, with the original {@code t}.
  */
 public final class RetryResend {

@@ -45,7 +45,8 @@ public final class StanzaDispatcher {
         (payload.isRegistration() ? registration : login).onPayload(connection, payload);
     }
 
-    /** Non-iq stanzas nobody handles (presence, ib, ack…) are only journaled, as §14.3 allows. */
+    /** Non-iq stanzas nobody handles (presence, ib, ack…) are only journaled, which the simulator may do
+     * (docs/protocol.md, Simulator). */
     public void onStanza(SimConnection connection, Node stanza) {
         for (StanzaHandler handler : handlers) {
             if (handler.handle(connection, stanza)) {

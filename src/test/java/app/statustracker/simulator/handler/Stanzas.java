@@ -4,13 +4,14 @@ import app.statustracker.wa.binary.Node;
 
 /** Small builders for what the server says most often. */
 public final class Stanzas {
-    /** The server's JID as nodes carry it: empty user (§0). */
+    /** The server's JID as nodes carry it: empty user (docs/protocol.md, Binary nodes). */
     public static final String SERVER = "@s.whatsapp.net";
 
     private Stanzas() {
     }
 
-    /** {@code <iq from="@s.whatsapp.net" type="result" id="<request id>"/>}: the minimal answer (§14.3). */
+    /** {@code <iq from="@s.whatsapp.net" type="result" id="<request id>"/>}: the minimal answer
+     * (docs/protocol.md, Simulator). */
     public static Node result(Node request) {
         return Node.builder("iq").attr("from", SERVER).attr("type", "result").attr("id", request.attr("id", "")).build();
     }

@@ -18,12 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code <message to="status@broadcast">} from a logged-in device (§8.3, §8.5): checked as the real server is
- * reported to check it, acked ({@code <ack class="message" from="status@broadcast" t>}, §8.4), remembered,
- * and fanned out to every companion of every audience account except the sending device. The audience is
- * the users of all {@code <to>} entries, device entries and bare user entries alike. The simulated primary
- * (device 0) drops what it is sent. A stanza with a {@code participant} attribute is a sender's retry
- * resend to one device (whatsmeow / WA Web, §9.5) and goes to that device only.
+ * {@code <message to="status@broadcast">} from a logged-in device (docs/protocol.md, Status stanza and Simulator):
+ * checked as the real server is reported to check it, acked ({@code <ack class="message" from="status@broadcast" t>},
+ * docs/protocol.md, Status stanza), remembered, and fanned out to every companion of every audience account except
+ * the sending device. The audience is the users of all {@code <to>} entries, device entries and bare user entries
+ * alike. The simulated primary (device 0) drops what it is sent. A stanza with a {@code participant} attribute is a
+ * sender's retry resend to one device (whatsmeow / WA Web, docs/protocol.md, Retries) and goes to that device only.
  */
 public final class StatusMessageHandler implements StanzaHandler {
     private final Relay relay;
@@ -89,8 +89,8 @@ public final class StatusMessageHandler implements StanzaHandler {
 
     /**
      * Fills audience and per-device encs from the {@code <to>} entries and returns the ack error the real
-     * server gives this stanza, or null [REPORTED §8.3: 479 for addressing_mode on a status, for a
-     * PN-addressed status of a LID-migrated account and for status_setting meta on a reaction; 400 for PN
+     * server gives this stanza, or null [REPORTED docs/protocol.md, Status stanza: 479 for addressing_mode on a
+     * status, for a PN-addressed status of a LID-migrated account and for status_setting meta on a reaction; 400 for PN
      * and LID mixed]. A status without an skmsg is malformed here (400, UNCERTAIN on the real server).
      */
     private String check(SimConnection connection, Node stanza, Map<String, Account> audience,

@@ -14,10 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * usync queries (§8.2) for the {@code devices}, {@code lid} and {@code contact} protocols; users are named by
- * a PN or LID {@code jid} or, for onWhatsApp, by a {@code <contact>+digits</contact>} child. A known account
- * answers device 0 plus its companions with {@code key-index} (Baileys drops companions without one) and a
- * signed {@code <key-index-list>}; {@code <lid val>} maps a PN to its LID. An unknown user gets an empty
+ * usync queries (docs/protocol.md, Status stanza) for the {@code devices}, {@code lid} and {@code contact} protocols;
+ * users are named by a PN or LID {@code jid} or, for onWhatsApp, by a {@code <contact>+digits</contact>} child. A
+ * known account answers device 0 plus its companions with {@code key-index} (Baileys drops companions without one)
+ * and a signed {@code <key-index-list>}; {@code <lid val>} maps a PN to its LID. An unknown user gets an empty
  * device list and {@code <contact type="out"/>}. Other protocols are left out of the user entries, which
  * Baileys and whatsmeow treat as "no data".
  */

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Produces the simulator's Noise certificate chain as protocol-notes §1.6 "What a simulator must produce":
+ * Produces the simulator's Noise certificate chain as docs/protocol.md, Connection describes it:
  * root signs intermediate {serial 1, issuerSerial 0, valid now−1h … now+365d}, intermediate signs leaf
  * {serial 2, issuerSerial 1, key = server static, valid now−1h … now+30d}. issuerSerial 0 is encoded
  * explicitly (proto2 keeps a set zero: bytes {@code 10 00}) because Baileys refuses an absent one.

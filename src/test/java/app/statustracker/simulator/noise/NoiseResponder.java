@@ -14,7 +14,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 
 /**
  * The server (responder) side of WhatsApp's Noise XX handshake, for the loopback simulator
- * (protocol-notes §1.4, steps 2 and 4). Feed it the payload of the client's first frame (after
+ * (docs/protocol.md, Connection, steps 2 and 4). Feed it the payload of the client's first frame (after
  * {@code FrameDecoder.forServer} stripped the intro header) and send back what {@link #onClientHello}
  * returns as one frame; feed it the next frame to get the ClientPayload and the transport ciphers.
  *

@@ -13,7 +13,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The primary phone's half of ADV (§4.3, §4.4, §7.3): it signs a companion's identity into the
+ * The primary phone's half of ADV (docs/protocol.md, Pairing and Signal): it signs a companion's identity into the
  * pair-success container and checks the companion's pair-device-sign against exactly what it signed.
  * Only E2EE (non-hosted) accounts: hosted prefixes are not simulated.
  */
@@ -28,7 +28,7 @@ public final class AdvIdentityIssuer {
                                        byte[] companionIdentity, byte[] advSecret) {
         requireLength(companionIdentity, 32, "companion identity key");
         requireLength(advSecret, 32, "adv secret");
-        // keyIndex must be present: Baileys calls keyIndex.toString() (§4.3)
+        // keyIndex must be present: Baileys calls keyIndex.toString() (docs/protocol.md, Pairing)
         byte[] details = ADVDeviceIdentity.newBuilder().setRawId(rawId).setTimestamp(timestamp)
                 .setKeyIndex(keyIndex).build().toByteArray();
         byte[] accountSignature = XEdDsa.sign(accountKey.privateKey(),
@@ -68,7 +68,7 @@ public final class AdvIdentityIssuer {
         if (!MessageDigest.isEqual(reply.getDetails().toByteArray(), issued.details())) {
             throw new LinkRejectedException("details differ from the issued ADVDeviceIdentity");
         }
-        // the companion re-encodes without the account key (§4.4 step 6; Baileys and whatsmeow both do)
+        // the companion re-encodes without the account key (docs/protocol.md, Pairing; Baileys and whatsmeow both do)
         if (reply.hasAccountSignatureKey()) {
             throw new LinkRejectedException("accountSignatureKey must be left out of pair-device-sign");
         }

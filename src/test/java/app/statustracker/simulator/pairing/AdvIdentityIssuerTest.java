@@ -98,7 +98,7 @@ class AdvIdentityIssuerTest {
                 () -> AdvIdentityIssuer.verifyDeviceSign(issued, account.publicKey(), "7", answer));
     }
 
-    /** What a companion sends back (§4.4 steps 4–6), signing with {@code prefix}. */
+    /** What a companion sends back (docs/protocol.md, Pairing), signing with {@code prefix}. */
     private ADVSignedDeviceIdentity companionAnswer(byte[] prefix, boolean keepAccountKey) {
         byte[] message = concat(prefix, issued.details(), companion.publicKey(), account.publicKey());
         ADVSignedDeviceIdentity.Builder answer = ADVSignedDeviceIdentity.newBuilder()

@@ -20,9 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The simulated primary phone completing a link (§4.1, §4.3, §4.4 server side): it sends pair-success with
- * a freshly signed ADV identity, checks the companion's pair-device-sign strictly against what it signed,
- * registers the device and ends the stream with 515. A bad answer ends it with 401 and the reason is kept
+ * The simulated primary phone completing a link (the server's side of docs/protocol.md, Pairing): it sends
+ * pair-success with a freshly signed ADV identity, checks the companion's pair-device-sign strictly against what it
+ * signed, registers the device and ends the stream with 515. A bad answer ends it with 401 and the reason is kept
  * on the {@link PairingAttempt} and in the connection's refusals.
  */
 public final class CompanionLinker {
@@ -80,7 +80,7 @@ public final class CompanionLinker {
         return attempt;
     }
 
-    /** §4.3: allocates device id and key index, signs, and sends the pair-success iq. */
+    /** docs/protocol.md, Pairing: allocates device id and key index, signs, and sends the pair-success iq. */
     void sendPairSuccess(PairingAttempt attempt, Account account, SimConnection connection,
                          CompanionRegistration registration, byte[] advSecret) throws LinkRejectedException {
         if (pendingSigns.containsKey(connection.id())) {
@@ -101,7 +101,7 @@ public final class CompanionLinker {
                         Node.builder("platform").attr("name", Account.PRIMARY_PLATFORM).build(),
                         Node.builder("device").attr("jid", account.pnJid(deviceId))
                                 .attr("lid", account.lidJid(deviceId)).build(),
-                        // WA Web reads isChatDbLidMigrated; Baileys ignores it (§4.3)
+                        // WA Web reads isChatDbLidMigrated; Baileys ignores it (docs/protocol.md, Pairing)
                         Node.builder("client-props").bytes(ClientPairingProps.newBuilder()
                                 .setIsChatDbLidMigrated(true).build().toByteArray()).build())
                         .build())

@@ -7,8 +7,8 @@ import app.statustracker.wa.crypto.XEdDsa;
 import app.statustracker.wa.proto.ClientPayloadProtos.ClientPayload.DevicePairingRegistrationData;
 
 /**
- * The keys a new companion announced in its registration payload (§3.1), checked as a server would before
- * it trusts them: field lengths, the 0x05 key type, and the signed pre-key's signature by the identity.
+ * The keys a new companion announced in its registration payload (docs/protocol.md, Login), checked as a server would
+ * before it trusts them: field lengths, the 0x05 key type, and the signed pre-key's signature by the identity.
  *
  * @param noiseKey       the Noise static key the client proved in the handshake (its future login key)
  * @param identityKey    eIdent, 32 bytes

@@ -1,8 +1,8 @@
 package app.statustracker.simulator.pairing;
 
 /**
- * What the simulated primary signed for one companion (§4.3), kept until the companion's pair-device-sign
- * comes back so the answer can be checked byte for byte.
+ * What the simulated primary signed for one companion (docs/protocol.md, Pairing), kept until the companion's
+ * pair-device-sign comes back so the answer can be checked byte for byte.
  *
  * @param keyIndex          ADVDeviceIdentity.keyIndex, also the {@code key-index} attribute
  * @param details           serialized ADVDeviceIdentity

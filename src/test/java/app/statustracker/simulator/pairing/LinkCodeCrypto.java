@@ -14,12 +14,12 @@ import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The pairing-code ("link with phone number") cryptography (§5.1–§5.4), both directions, so the simulated
- * primary and the tests that play a companion use the same code. The 8-character code is the password;
+ * The pairing-code ("link with phone number") cryptography (docs/protocol.md, Pairing), both directions, so the
+ * simulated primary and the tests that play a companion use the same code. The 8-character code is the password;
  * ephemerals travel wrapped as {@code salt(32) ‖ iv(16) ‖ AES-256-CTR(PBKDF2(code, salt), iv, pub)}.
  */
 public final class LinkCodeCrypto {
-    /** Crockford-like base32 without 0, O, I, U (§5.1). */
+    /** Crockford-like base32 without 0, O, I, U (docs/protocol.md, Pairing). */
     public static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTVWXYZ";
     public static final int WRAPPED_LENGTH = 80;
     public static final int BUNDLE_LENGTH = 32 + 12 + 96 + 16;
@@ -53,7 +53,8 @@ public final class LinkCodeCrypto {
         return wrapped;
     }
 
-    /** CTR has no integrity: a wrong code yields a wrong key here and fails later, at the bundle (§5.4). */
+    /** CTR has no integrity: a wrong code yields a wrong key here and fails later, at the bundle
+     * (docs/protocol.md, Pairing). */
     public static byte[] unwrap(String code, byte[] wrapped) {
         if (wrapped == null || wrapped.length != WRAPPED_LENGTH) {
             throw new IllegalArgumentException("a wrapped ephemeral is 80 bytes");
@@ -84,7 +85,8 @@ public final class LinkCodeCrypto {
                 Arrays.copyOfRange(bundle, 44, bundle.length));
     }
 
-    /** HKDF(ephShared ‖ identShared ‖ advRandom, no salt, "adv_secret"), the same on both sides (§5.4). */
+    /** HKDF(ephShared ‖ identShared ‖ advRandom, no salt, "adv_secret"), the same on both sides
+     * (docs/protocol.md, Pairing). */
     public static byte[] advSecret(byte[] ephemeralShared, byte[] identityShared, byte[] advRandom) {
         byte[] material = new byte[96];
         System.arraycopy(ephemeralShared, 0, material, 0, 32);

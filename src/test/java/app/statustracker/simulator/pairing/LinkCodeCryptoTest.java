@@ -11,7 +11,7 @@ import app.statustracker.wa.crypto.DecryptionFailedException;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** Both sides of the pairing-code exchange (§5.2–§5.4) agree, and a wrong code does not. */
+/** Both sides of the pairing-code exchange (docs/protocol.md, Pairing) agree, and a wrong code does not. */
 class LinkCodeCryptoTest {
 
     @Test

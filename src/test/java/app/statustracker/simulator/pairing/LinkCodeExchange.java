@@ -20,9 +20,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Pairing-code linking, server and primary side (§5): the companion's companion_hello is stored per phone
- * number (a newer one replaces it: a code stays valid until replaced), the phone "typing" the code sends
- * primary_hello, and the companion's companion_finish is opened, checked and answered with pair-success
+ * Pairing-code linking, server and primary side (docs/protocol.md, Pairing): the companion's companion_hello is
+ * stored per phone number (a newer one replaces it: a code stays valid until replaced), the phone "typing" the code
+ * sends primary_hello, and the companion's companion_finish is opened, checked and answered with pair-success
  * through the {@link CompanionLinker}.
  */
 public final class LinkCodeExchange {
@@ -81,7 +81,7 @@ public final class LinkCodeExchange {
         if (!display.matches(".+ \\(.+\\)")) {
             throw new LinkRejectedException("companion_platform_display must read 'Browser (OS)', got " + display);
         }
-        // WA Web and whatsmeow send the byte 0x00, Baileys the string "0" (§5): both accepted
+        // WA Web and whatsmeow send the byte 0x00, Baileys the string "0" (docs/protocol.md, Pairing): both accepted
         byte[] nonce = bytes(reg, "link_code_pairing_nonce", 1);
         if (nonce[0] != 0 && nonce[0] != '0') {
             throw new LinkRejectedException("link_code_pairing_nonce must be 0x00 or \"0\"");
@@ -96,7 +96,8 @@ public final class LinkCodeExchange {
                 .build());
     }
 
-    /** The user types {@code code} on the phone of {@code phoneNumber}: primary_hello goes out (§5.3). */
+    /** The user types {@code code} on the phone of {@code phoneNumber}: primary_hello goes out
+     * (docs/protocol.md, Pairing). */
     public PairingAttempt enterPairingCode(String phoneNumber, String code) {
         String typed = LinkCodeCrypto.normalize(code);
         CodeRequest request = requests.get(phoneNumber);
@@ -123,7 +124,8 @@ public final class LinkCodeExchange {
         return attempt;
     }
 
-    /** {@code stage="companion_finish"} (§5.4): the bundle is opened and checked, then pair-success follows. */
+    /** {@code stage="companion_finish"} (docs/protocol.md, Pairing): the bundle is opened and checked, then
+     * pair-success follows. */
     public void onCompanionFinish(SimConnection connection, Node iq, Node reg) throws LinkRejectedException {
         CodeRequest request = requests.values().stream()
                 .filter(r -> r.connection == connection && r.primaryEphemeral != null).findFirst()

@@ -3,7 +3,7 @@ package app.statustracker.simulator.pairing;
 import java.util.Base64;
 
 /**
- * A companion's QR string as the phone's camera reads it (§4.2):
+ * A companion's QR string as the phone's camera reads it (docs/protocol.md, Pairing):
  * {@code https://wa.me/settings/linked_devices#ref,b64(noisePub),b64(identityPub),b64(advSecret),platform}.
  * The legacy four-field form without prefix and platform is accepted too, as parsers still do.
  */

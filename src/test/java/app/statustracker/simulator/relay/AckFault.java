@@ -1,7 +1,8 @@
 package app.statustracker.simulator.relay;
 
 /**
- * What the server does instead of a plain {@code <ack class="message">} (§8.4, fault injection §14.2).
+ * What the server does instead of a plain {@code <ack class="message">} (docs/protocol.md, Status stanza, fault
+ * injection docs/protocol.md, Simulator).
  *
  * @param error the {@code error} attribute (e.g. "479" smax-invalid, "463", "400"): the stanza is refused
  *              and not relayed; null means the ack is dropped: the stanza is relayed but the sender never

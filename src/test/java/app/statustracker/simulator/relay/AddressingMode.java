@@ -4,8 +4,9 @@ import app.statustracker.simulator.state.Account;
 import app.statustracker.wa.binary.Jid;
 
 /**
- * How a stanza names people (§8.3, §8.5): by phone number or by LID. The server answers in the mode the
- * sender chose: a status whose {@code <to>} entries are LIDs is delivered with LID participants.
+ * How a stanza names people (docs/protocol.md, Status stanza and Simulator): by phone number or by LID. The server
+ * answers in the mode the sender chose: a status whose {@code <to>} entries are LIDs is delivered with LID
+ * participants.
  */
 public enum AddressingMode {
     PN, LID;

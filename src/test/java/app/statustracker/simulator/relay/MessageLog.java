@@ -9,8 +9,8 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Every message the server took from a device and every receipt it routed, in order (§14.1). Lookups by
- * id find the original message: a retry resend carries the id of the status it repeats.
+ * Every message the server took from a device and every receipt it routed, in order (docs/protocol.md, Simulator).
+ * Lookups by id find the original message: a retry resend carries the id of the status it repeats.
  */
 public final class MessageLog {
     private final List<RelayedMessage> messages = new ArrayList<>();

@@ -26,7 +26,7 @@ public final class RelaySettings {
 
     /**
      * False by default: accounts are LID-migrated, and the real server refuses a PN-addressed status from
-     * such an account with ack error 479 [REPORTED §8.3]. True lets PN mode be tested.
+     * such an account with ack error 479 [REPORTED docs/protocol.md, Status stanza]. True lets PN mode be tested.
      */
     public boolean acceptPnAddressedStatus() {
         return acceptPnAddressedStatus;

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * What the server remembers of one {@code <message>} a device sent (§8.5 step 5, §14.1 message log): who
- * sent it, to whom, in which addressing mode, how it was acked, and which devices it was handed to. Receipts,
+ * What the server remembers of one {@code <message>} a device sent (docs/protocol.md, Simulator: the message
+ * log): who sent it, to whom, in which addressing mode, how it was acked, and which devices it was handed to. Receipts,
  * retries and revokes are routed with it.
  */
 public final class RelayedMessage {
-    /** A status post or revoke, a 1:1 message, or a sender's retry resend of a status to one device (§9.5). */
+    /** A status post or revoke, a 1:1 message, or a sender's retry resend of a status to one device
+     * (docs/protocol.md, Retries). */
     public enum Kind { STATUS, DIRECT, RETRY_RESEND }
 
     /**
@@ -82,7 +83,7 @@ public final class RelayedMessage {
         return stanza.attr("type");
     }
 
-    /** {@code edit} as sent: "7" for a sender revoke (§12), null for a plain post. */
+    /** {@code edit} as sent: "7" for a sender revoke (docs/protocol.md, Revoke), null for a plain post. */
     public String edit() {
         return stanza.attr("edit");
     }

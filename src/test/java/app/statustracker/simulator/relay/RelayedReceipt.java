@@ -4,7 +4,7 @@ import app.statustracker.simulator.state.DeviceAddress;
 import java.util.List;
 
 /**
- * A viewer receipt the server routed to a poster (§9.4), or injected by a test.
+ * A viewer receipt the server routed to a poster (docs/protocol.md, Simulator), or injected by a test.
  *
  * @param messageId    the status id it is about (one record per id of a receipt with a {@code <list>})
  * @param viewer       the viewer's device, or device 0 for an injected receipt

@@ -11,11 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A simulated WhatsApp account: its phone number, its LID, and the primary phone (device 0) whose identity
- * key is the account signature key that signs companions (§4.3, §14.1). Companions are added by pairing
- * or directly by tests.
+ * key is the account signature key that signs companions (docs/protocol.md, Pairing and Simulator). Companions are
+ * added by pairing or directly by tests.
  */
 public final class Account {
-    /** What pair-success names as the primary's platform (§4.3); a plain Android phone. */
+    /** What pair-success names as the primary's platform (docs/protocol.md, Pairing); a plain Android phone. */
     public static final String PRIMARY_PLATFORM = "android";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -72,7 +72,8 @@ public final class Account {
         return lastDeviceId.updateAndGet(last -> Math.max(last, highestDeviceId()) + 1);
     }
 
-    /** The primary phone as a Signal peer: registration id and pre-keys for device-0 bundles (§7.4). */
+    /** The primary phone as a Signal peer: registration id and pre-keys for device-0 bundles
+     * (docs/protocol.md, Pre-keys). */
     public synchronized PrimaryDevice primary() {
         if (primary == null) {
             primary = PrimaryDevice.generate(identityKey);
@@ -80,7 +81,7 @@ public final class Account {
         return primary;
     }
 
-    /** The name the server puts in {@code notify} on what this account sends (§8.5), or null. */
+    /** The name the server puts in {@code notify} on what this account sends (docs/protocol.md, Simulator), or null. */
     public String pushName() {
         return pushName;
     }
@@ -94,7 +95,7 @@ public final class Account {
         return lastKeyIndex.get();
     }
 
-    /** The next ADV key index; monotonic per account (§4.3). */
+    /** The next ADV key index; monotonic per account (docs/protocol.md, Pairing). */
     public int allocateKeyIndex() {
         return lastKeyIndex.incrementAndGet();
     }

@@ -52,7 +52,7 @@ public final class Accounts {
         return Optional.ofNullable(byPhone.get(phoneNumber));
     }
 
-    // LIDs are 15-digit numbers in the wild (§14.1); starting with 1 keeps them 15 digits long
+    // LIDs are 15-digit numbers in the wild (docs/protocol.md, Simulator); starting with 1 keeps them 15 digits long
     private static String randomLidUser() {
         StringBuilder lid = new StringBuilder("1");
         for (int i = 1; i < 15; i++) {

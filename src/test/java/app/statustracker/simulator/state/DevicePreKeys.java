@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The key material one device keeps on the server (§6.2, §7.4): its signed pre-key and the one-time
- * pre-keys not yet handed out, in id order (the digest hash lists them in that order, §6.3).
+ * The key material one device keeps on the server (docs/protocol.md, Pre-keys): its signed pre-key and the one-time
+ * pre-keys not yet handed out, in id order (the digest hash lists them in that order, docs/protocol.md, Pre-keys).
  */
 public final class DevicePreKeys {
     private final Map<Integer, PreKey> oneTime = new TreeMap<>();

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * The {@code <key-index-list>} of a usync device answer (§8.2): ADVSignedKeyIndexList with the account's
- * raw id, a timestamp, the newest key index and the indexes of the companions still linked, signed by the
+ * The {@code <key-index-list>} of a usync device answer (docs/protocol.md, Status stanza): ADVSignedKeyIndexList with
+ * the account's raw id, a timestamp, the newest key index and the indexes of the companions still linked, signed by the
  * account key over {@code 06 02 ‖ details} [REPORTED: WA Web ADV_PREFIX_KEY_INDEX_LIST_ACCOUNT_SIGNATURE].
  * Baileys and whatsmeow do not verify it; a client that does can.
  */

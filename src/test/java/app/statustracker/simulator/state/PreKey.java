@@ -1,7 +1,7 @@
 package app.statustracker.simulator.state;
 
 /**
- * A one-time pre-key as uploaded (§6.2): 24-bit id, raw 32-byte public key.
+ * A one-time pre-key as uploaded (docs/protocol.md, Pre-keys): 24-bit id, raw 32-byte public key.
  */
 public record PreKey(int id, byte[] publicKey) {
     public PreKey {

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The simulated primary phone (device 0) as a Signal peer (§7.4, §14.1): its identity is the account's
- * identity key, and like a real phone it has a registration id, a signed pre-key and one-time pre-keys on the
- * server, so a sender can build a session with it and encrypt the SKDM to it. What it receives is dropped.
+ * The simulated primary phone (device 0) as a Signal peer (docs/protocol.md, Pre-keys and Simulator): its identity is
+ * the account's identity key, and like a real phone it has a registration id, a signed pre-key and one-time pre-keys
+ * on the server, so a sender can build a session with it and encrypt the SKDM to it. What it receives is dropped.
  */
 public final class PrimaryDevice {
     /** One-time keys a phone keeps on the server; the bundle omits {@code <key>} once they are used up. */
@@ -24,9 +24,10 @@ public final class PrimaryDevice {
         this.registrationId = registrationId;
     }
 
-    /** Generates the phone's pre-keys, the signed one signed over {@code 05 ‖ key} by the identity (§7.3). */
+    /** Generates the phone's pre-keys, the signed one signed over {@code 05 ‖ key} by the identity
+     * (docs/protocol.md, Signal). */
     static PrimaryDevice generate(Curve25519KeyPair identity) {
-        // 14-bit like the registration ids clients generate (§13.2), never 0
+        // 14-bit like the registration ids clients generate (docs/protocol.md, Signal), never 0
         PrimaryDevice primary = new PrimaryDevice(1 + RANDOM.nextInt(16380));
         Curve25519KeyPair signedKey = Curve25519.generateKeyPair();
         byte[] signature = XEdDsa.sign(identity.privateKey(), Curve25519.withTypePrefix(signedKey.publicKey()));

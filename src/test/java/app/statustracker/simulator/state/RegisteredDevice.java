@@ -1,8 +1,8 @@
 package app.statustracker.simulator.state;
 
 /**
- * A companion device linked to an account: what a login payload is checked against (§14.2) and what the
- * primary signed for it (§4.3).
+ * A companion device linked to an account: what a login payload is checked against (docs/protocol.md, Simulator) and
+ * what the primary signed for it (docs/protocol.md, Pairing).
  *
  * @param deviceId       the device number in {@code <pn>:<device>@s.whatsapp.net}
  * @param noiseKey       the device's Noise static public key, its login credential

@@ -1,7 +1,8 @@
 package app.statustracker.simulator.state;
 
 /**
- * A signed pre-key (§6.2): id, raw 32-byte public key, XEdDSA signature by the identity over 0x05 ‖ key.
+ * A signed pre-key (docs/protocol.md, Pre-keys): id, raw 32-byte public key, XEdDSA signature by the identity over
+ * 0x05 ‖ key.
  */
 public record SignedPreKey(int id, byte[] publicKey, byte[] signature) {
     public SignedPreKey {

@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * A companion registered straight into an account with real Signal key material, as if a client had linked and
- * uploaded its pre-keys (§6.2), but with no client behind it: it never logs in, so what is sent to it waits in its
- * offline queue. For benchmarks that need hundreds of audience devices with bundles to build sessions from, without
- * running hundreds of clients. The private halves are thrown away: nobody decrypts for it.
+ * uploaded its pre-keys (docs/protocol.md, Pre-keys), but with no client behind it: it never logs in, so what is sent
+ * to it waits in its offline queue. For benchmarks that need hundreds of audience devices with bundles to build
+ * sessions from, without running hundreds of clients. The private halves are thrown away: nobody decrypts for it.
  */
 public final class VirtualCompanion {
     private static final SecureRandom RANDOM = new SecureRandom();

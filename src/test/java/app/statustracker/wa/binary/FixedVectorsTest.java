@@ -10,7 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The vectors of notes §2.5, produced there with Baileys' encodeBinaryNode: encode and decode both ways. */
+/** Nodes and the bytes Baileys 7.0.0-rc14's encodeBinaryNode produced for them (docs/protocol.md, Binary nodes):
+ * encode and decode both ways. */
 class FixedVectorsTest {
     private final NodeEncoder encoder = new NodeEncoder();
     private final NodeDecoder decoder = new NodeDecoder();

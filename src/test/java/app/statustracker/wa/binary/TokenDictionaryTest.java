@@ -9,7 +9,8 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The resource must be exactly Baileys' v3 dictionaries: fingerprints and positions from notes §2.4. */
+/** The resource must be exactly Baileys' v3 dictionaries: the SHA-256 fingerprint of each list and a few known
+ * positions (docs/protocol.md, Binary nodes). */
 class TokenDictionaryTest {
     private final TokenDictionary tokens = TokenDictionary.v3();
 

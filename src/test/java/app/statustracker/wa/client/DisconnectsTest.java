@@ -10,7 +10,7 @@ import app.statustracker.wa.client.DisconnectReason.Reconnect;
 import app.statustracker.wa.transport.CloseReason;
 import org.junit.jupiter.api.Test;
 
-/** The classification of protocol-notes §3.2. */
+/** The classification of docs/protocol.md, Login. */
 class DisconnectsTest {
 
     private static DisconnectReason failure(String reason) {

@@ -27,7 +27,7 @@ final class SimulatorLinking {
 
     /**
      * Links a fresh client to {@code phone}'s account by QR (the simulated phone scans the first code, the server
-     * restarts the stream with 515) and logs it in again, as after pairing (protocol-notes §4).
+     * restarts the stream with 515) and logs it in again, as after pairing (docs/protocol.md, Pairing).
      */
     static LoggedIn linkByQr(WaClient client, WaSimulator simulator, String phone, RecordingClientListener events,
                              Duration wait) throws Exception {

@@ -153,7 +153,8 @@ class WaClientReceiveSimulatorTest {
                 retry.child("registration").orElseThrow().contentBytes());
         awaitInbound(before, node -> "ack".equals(node.tag()) && "3EB0L1".equals(node.attr("id")));
 
-        // only an skmsg and no session: our keys come with the first retry; they are ours and usable (§9.5)
+        // only an skmsg and no session: our keys come with the first retry; they are ours and usable
+        // (docs/protocol.md, Retries)
         Node keys = retry.child("keys").orElseThrow();
         assertArrayEquals(us.identityKey().publicKey(), keys.child("identity").orElseThrow().contentBytes());
         assertArrayEquals(us.account(), keys.child("device-identity").orElseThrow().contentBytes());

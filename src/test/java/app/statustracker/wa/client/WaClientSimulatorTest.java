@@ -40,7 +40,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Our WaClient against the in-JVM simulator and its simulated primary phone (protocol-notes §4–§6, §14). */
+/** Our WaClient against the in-JVM simulator and its simulated primary phone (docs/protocol.md, Pairing, Login and
+ * Simulator). */
 class WaClientSimulatorTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String PHONE = "15551234567";

@@ -39,10 +39,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The status paths of a linked WaClient over the real transport against the in-JVM simulator: receipts reach the
- * listener unacked until the application acks them (§9.3), server message acks are matched to what we sent (§8.4),
- * and a post goes out as a usync query. The simulator on this branch does not yet answer usync, pre-key fetches or
- * status messages, so the full post runs against a scripted server in {@code StatusSenderTest}; here the server's
- * pushes are played from the test through the simulator's connection.
+ * listener unacked until the application acks them (docs/protocol.md, Receipts), server message acks are matched to
+ * what we sent (docs/protocol.md, Status stanza), and a post goes out as a usync query. The simulator on this branch
+ * does not yet answer usync, pre-key fetches or status messages, so the full post runs against a scripted server in
+ * {@code StatusSenderTest}; here the server's pushes are played from the test through the simulator's connection.
  */
 class WaClientStatusSimulatorTest {
     private static final Duration WAIT = Duration.ofSeconds(10);

@@ -34,8 +34,8 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /**
- * Incoming {@code <message>}s as the server pushes them (protocol-notes §7.9), encrypted by independent Java peers:
- * a contact's status (pkmsg with the SKDM, then skmsg), later statuses (skmsg only), 1:1 messages, our own
+ * Incoming {@code <message>}s as the server pushes them (docs/protocol.md, Signal), encrypted by independent Java
+ * peers: a contact's status (pkmsg with the SKDM, then skmsg), later statuses (skmsg only), 1:1 messages, our own
  * device's deviceSentMessage, and the failures that ask for a retry or are dropped.
  */
 class IncomingMessageDecryptorTest {

@@ -13,7 +13,7 @@ import app.statustracker.wa.signal.SignedPreKey;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The retry receipt we send for a message we could not decrypt (protocol-notes §9.5), and its count. */
+/** The retry receipt we send for a message we could not decrypt (docs/protocol.md, Retries), and its count. */
 class RetryReceiptStanzaTest {
     static final Node FAILED = Node.builder("message").attr("from", "status@broadcast")
             .attr("participant", "100000000000009:3@lid").attr("id", "3EB0AB").attr("t", "1700000000")

@@ -33,7 +33,7 @@ class CompanionFinishTest {
                 HEX.formatHex(finish.advSecret()));
     }
 
-    /** The primary's side of §5.4, written out here, reaches the same secret from the bundle. */
+    /** The primary's side of docs/protocol.md, Pairing, written out here, reaches the same secret from the bundle. */
     @Test
     void primaryDerivesTheSameAdvSecret() throws Exception {
         SecureRandom random = new SecureRandom();

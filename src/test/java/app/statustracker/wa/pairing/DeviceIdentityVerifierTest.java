@@ -16,7 +16,8 @@ import app.statustracker.wa.proto.AdvProtos.ADVSignedDeviceIdentityHMAC;
 import com.google.protobuf.ByteString;
 import org.junit.jupiter.api.Test;
 
-/** pair-success verification (§4.4) against a primary written out here from §4.3. */
+/** pair-success verification (docs/protocol.md, Pairing) against a primary written out here from
+ * docs/protocol.md, Pairing. */
 class DeviceIdentityVerifierTest {
     private final Curve25519KeyPair account = Curve25519.generateKeyPair();
     private final Curve25519KeyPair companion = Curve25519.generateKeyPair();

@@ -73,7 +73,7 @@ class GroupCipherBaileysCrossCheckTest {
         for (byte[] skmsg : skmsgs) {
             iterations.add(SenderKeyMessage.parse(skmsg).iteration());
         }
-        assertEquals(List.of(0, 2, 4, 6, 8, 10), iterations, "Baileys' encrypt steps by two after the first (§7.8)");
+        assertEquals(List.of(0, 2, 4, 6, 8, 10), iterations, "Baileys' encrypt steps by two after the first (docs/protocol.md, Signal)");
         for (int i = 0; i < 3; i++) {
             assertArrayEquals(plaintexts.get(i), javaCipher.decrypt(sender, skmsgs.get(i)), context("message " + i));
         }
@@ -203,7 +203,7 @@ class GroupCipherBaileysCrossCheckTest {
         return new SenderKeyName(STATUS, new SignalAddress(user, random.nextInt(4)));
     }
 
-    /** A Message-sized payload with Baileys' §7.7 padding (N bytes of value N, N in 1..16). */
+    /** A Message-sized payload with Baileys' padding (docs/protocol.md, Signal: N bytes of value N, N in 1..16). */
     private byte[] paddedPlaintext() {
         byte[] message = new byte[1 + random.nextInt(400)];
         random.nextBytes(message);

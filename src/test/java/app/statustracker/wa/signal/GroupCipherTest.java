@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Encrypt/decrypt with sender keys between two in-memory parties (protocol-notes §7.8). */
+/** Encrypt/decrypt with sender keys between two in-memory parties (docs/protocol.md, Signal). */
 class GroupCipherTest {
 
     @Test
@@ -68,7 +68,7 @@ class GroupCipherTest {
             plaintexts.add(parties.paddedPlaintext());
             skmsgs.add(parties.encryptFromAlice(plaintexts.get(i)));
         }
-        // Baileys' own sender uses iterations 0, 2, 4, … (§7.8): the odd ones never come
+        // Baileys' own sender uses iterations 0, 2, 4, … (docs/protocol.md, Signal): the odd ones never come
         for (int i = 0; i < 10; i += 2) {
             assertArrayEquals(plaintexts.get(i), parties.decryptAtBob(skmsgs.get(i)));
         }

@@ -14,7 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Creating, handing out, taking in and rotating sender keys (protocol-notes §7.8, §8.1 step 4, decisions.md). */
+/** Creating, handing out, taking in and rotating sender keys (docs/protocol.md, Signal and Status stanza;
+ * docs/decisions.md). */
 class GroupSessionBuilderTest {
 
     @Test

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import app.statustracker.wa.binary.Jid;
 import org.junit.jupiter.api.Test;
 
-/** The store key text Baileys and whatsmeow use: {@code <groupId>::<signal user>::<device>} (protocol-notes §7.8). */
+/** The store key text Baileys and whatsmeow use: {@code <groupId>::<signal user>::<device>}
+ * (docs/protocol.md, Signal). */
 class SenderKeyNameTest {
 
     @Test

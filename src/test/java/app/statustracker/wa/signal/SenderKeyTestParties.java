@@ -5,7 +5,8 @@ import java.util.Random;
 
 /**
  * A sender ("alice", posting to status@broadcast from her LID device 0) and a receiver ("bob"), each with their
- * own store, as the sender-key tests need them; plus the §7.7 padding the caller adds before encryption.
+ * own store, as the sender-key tests need them; plus the padding the caller adds before encryption
+ * (docs/protocol.md, Signal).
  */
 final class SenderKeyTestParties {
     static final SenderKeyName ALICE = new SenderKeyName("status@broadcast", new SignalAddress("1000_1", 0));
@@ -56,7 +57,8 @@ final class SenderKeyTestParties {
         aliceStore.store(ALICE, record);
     }
 
-    /** A random Message-sized payload padded as Baileys pads (§7.7): N bytes of value N, N in 1..16. */
+    /** A random Message-sized payload padded as Baileys pads (docs/protocol.md, Signal): N bytes of value N, N in
+     * 1..16. */
     byte[] paddedPlaintext() {
         byte[] message = new byte[1 + random.nextInt(300)];
         random.nextBytes(message);

@@ -19,7 +19,8 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
-/** SKDM and skmsg bytes and the key schedule, checked against protocol-notes §7.8 written out with JDK primitives. */
+/** SKDM and skmsg bytes and the key schedule, checked against the sender-key schedule of docs/protocol.md, Signal,
+ * written out with JDK primitives. */
 class SenderKeyWireFormatTest {
 
     @Test
@@ -105,8 +106,8 @@ class SenderKeyWireFormatTest {
     }
 
     /**
-     * §7.8 literally: CK_i by HMAC(CK, 0x02) steps, seed = HMAC(CK_i, 0x01), HKDF(seed, 0×32, "WhisperGroup", 48),
-     * iv = [0..16], key = [16..48], AES-256-CBC with PKCS#7.
+     * The sender-key schedule of docs/protocol.md, Signal, literally: CK_i by HMAC(CK, 0x02) steps, seed = HMAC(CK_i,
+     * 0x01), HKDF(seed, 0×32, "WhisperGroup", 48), iv = [0..16], key = [16..48], AES-256-CBC with PKCS#7.
      */
     private static byte[] specCiphertext(byte[] chainKey, int iteration, byte[] plaintext) throws Exception {
         byte[] ck = chainKey;

@@ -44,7 +44,7 @@ final class ScriptedWhatsApp implements StanzaChannel {
         byLid.put(lidUser, account);
     }
 
-    /** A LID-migrated contact: a devices query by phone number comes back empty (§8.2). */
+    /** A LID-migrated contact: a devices query by phone number comes back empty (docs/protocol.md, Status stanza). */
     synchronized void migratedAccount(String phone, String lidUser, Integer... devices) {
         Account account = new Account(lidUser, new ArrayList<>(List.of(devices)), true);
         byPhone.put(phone, account);

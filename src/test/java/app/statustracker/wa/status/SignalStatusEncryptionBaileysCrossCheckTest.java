@@ -108,7 +108,7 @@ class SignalStatusEncryptionBaileysCrossCheckTest {
             }
         }
 
-        // a rotated key is unknown to Baileys until the new SKDM arrives (§7.8)
+        // a rotated key is unknown to Baileys until the new SKDM arrives (docs/protocol.md, Signal)
         poster.encryption.rotateSenderKey();
         byte[] locked = poster.encryption.encryptWithSenderKey(PlaintextPadding.pad(
                 SignalStatusEncryptionTest.statusMessage("after rotation").toByteArray(), random));

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Retry receipts for our statuses (protocol-notes §9.5) through {@link StatusSender#resend}, over the real Signal
+ * Retry receipts for our statuses (docs/protocol.md, Retries) through {@link StatusSender#resend}, over the real Signal
  * encryption and real viewer devices: the status again, pairwise, with {@code count}, to exactly the asking device.
  */
 class StatusResendTest {
@@ -198,7 +198,7 @@ class StatusResendTest {
         }
     }
 
-    /** The server's form of a viewer's retry receipt (§9.5). */
+    /** The server's form of a viewer's retry receipt (docs/protocol.md, Retries). */
     static Node retryReceipt(String id, Jid device, int count, List<Node> keys) {
         List<Node> children = new ArrayList<>();
         children.add(Node.builder("retry").attr("count", Integer.toString(count)).attr("id", id)

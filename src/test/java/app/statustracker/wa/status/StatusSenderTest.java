@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** {@link StatusSender} against a scripted server and the fake Signal seam (protocol-notes §8.1–§8.4). */
+/** {@link StatusSender} against a scripted server and the fake Signal seam (docs/protocol.md, Status stanza). */
 class StatusSenderTest {
     static final String OWN_PHONE = "15550000001";
     static final String OWN_LID = "100000000000001";
