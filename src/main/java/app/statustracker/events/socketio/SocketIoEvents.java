@@ -74,7 +74,8 @@ public class SocketIoEvents {
         boolean verified = mark != null && ApiKeys.matches(marker, mark)
                 || ApiKeys.matches(settings.apiKey(), PresentedKey.fromAuth(socket.getConnectData()));
         if (!verified) {
-            socket.disconnect(true);
+            // a DISCONNECT packet, so the client learns it was the server ("io server disconnect") and does not retry
+            socket.disconnect(false);
             return;
         }
         SocketIoSink sink = new SocketIoSink(socket, EventBroadcaster.QUEUE_CAPACITY, broadcaster.deliveryExecutor());
