@@ -1,21 +1,31 @@
 package app.statustracker.events;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.io.StringReader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.concurrent.Executor;
 
 /**
- * Fans events out to every connected sink as {@code {"event": name, "data": {...}}}. Transport-neutral, so the
- * WebSocket endpoint and any later transport share it.
+ * The one event bus: every event is serialised once and offered to every connected sink ({@code /ws} and Socket.IO
+ * alike), each of which queues it for its client on its own. Publishing never waits for a client.
  */
 @ApplicationScoped
 public class EventBroadcaster {
-    private static final Logger LOG = Logger.getLogger(EventBroadcaster.class.getName());
+    /** Events one client may have waiting before it is dropped as too slow. */
+    public static final int QUEUE_CAPACITY = 1024;
+
+    @Resource
+    ManagedExecutorService executor;
 
     private final Set<EventSink> sinks = ConcurrentHashMap.newKeySet();
     private final Jsonb jsonb = JsonbBuilder.create();
@@ -36,19 +46,28 @@ public class EventBroadcaster {
         return sinks.size();
     }
 
+    /** Where sinks drain their queues: the server's managed executor. */
+    public Executor deliveryExecutor() {
+        return executor;
+    }
+
     public void publish(String event, Object data) {
-        String json = jsonb.toJson(new Envelope(event, data));
+        String dataJson = jsonb.toJson(data);
+        String envelope = "{\"event\":" + jsonb.toJson(event) + ",\"data\":" + dataJson + "}";
+        PublishedEvent published = new PublishedEvent(event, sessionIdOf(dataJson), dataJson, envelope);
         for (EventSink sink : sinks) {
-            if (!sink.isOpen()) {
-                sinks.remove(sink);
-                continue;
-            }
-            try {
-                sink.send(json);
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "dropping an event listener that failed", e);
+            if (!sink.offer(published)) {
                 sinks.remove(sink);
             }
         }
+    }
+
+    /** Every event of the seed names its session; a listener that follows one session filters on it. */
+    private static String sessionIdOf(String dataJson) {
+        JsonValue value = Json.createReader(new StringReader(dataJson)).readValue();
+        if (value instanceof JsonObject object && object.get("sessionId") instanceof JsonString id) {
+            return id.getString();
+        }
+        return null;
     }
 }

@@ -5,7 +5,12 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import jakarta.websocket.server.ServerEndpoint;
 
 /**
@@ -18,8 +23,9 @@ public class EventsEndpoint {
 
     @OnOpen
     public void open(Session session) {
-        sink = new WebSocketSink(session);
-        broadcaster().register(sink);
+        EventBroadcaster broadcaster = broadcaster();
+        sink = new WebSocketSink(session, broadcaster.deliveryExecutor());
+        broadcaster.register(sink);
     }
 
     @OnMessage
@@ -43,10 +49,35 @@ public class EventsEndpoint {
         return CDI.current().select(EventBroadcaster.class).get();
     }
 
-    private record WebSocketSink(Session session) implements EventSink {
+    /** Sends asynchronously, one event at a time: the next goes when the container has written the previous. */
+    private static final class WebSocketSink extends QueuedSink {
+        private final Session session;
+
+        WebSocketSink(Session session, Executor executor) {
+            super(EventBroadcaster.QUEUE_CAPACITY, executor);
+            this.session = session;
+        }
+
         @Override
-        public void send(String json) {
-            session.getAsyncRemote().sendText(json);
+        protected CompletionStage<?> deliver(PublishedEvent event) {
+            CompletableFuture<Void> sent = new CompletableFuture<>();
+            session.getAsyncRemote().sendText(event.envelopeJson(), result -> {
+                if (result.isOK()) {
+                    sent.complete(null);
+                } else {
+                    sent.completeExceptionally(result.getException());
+                }
+            });
+            return sent;
+        }
+
+        @Override
+        protected void drop(String reason) {
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, reason));
+            } catch (IOException e) {
+                // the connection is going anyway
+            }
         }
 
         @Override
