@@ -86,9 +86,9 @@ for _ in $(seq 1 50); do # the media lines come after the control url
     sleep 0.2
 done
 
-# Each poster's first post takes a one-time pre-key of every device: 3 posters per side and repetition (the warm-up
-# one, photo, video) and 2 for the heap runs.
-one_time_keys=$(( repetitions * 2 * (warmup + 2) + 6 ))
+# Each poster's first post takes a one-time pre-key of every device: 4 posters per side and repetition (the warm-up
+# one, text, photo, video) and 2 for the heap runs.
+one_time_keys=$(( repetitions * 2 * (warmup + 3) + 6 ))
 contacts_file="$out/media-contacts.tsv"
 java -Xmx512m -cp "$classpath" app.statustracker.bench.StatusPostBench --setup --control-url "$control_url" \
     --contacts-file "$contacts_file" --contacts "$contacts" --companions 1 --one-time-keys "$one_time_keys"

@@ -14,7 +14,7 @@ $3 == "warmup" { next }
     key = $1 " " $2
     if (!(key in n)) order[++keys] = key
     n[key]++; first[key, n[key]] = $4; second[key, n[key]] = $5
-    pw[key] = $6 " / " $7; dev[key] = $8; mb[key] = sprintf("%.1f", $9 / 1e6)
+    pw[key] = $6 " / " $7; dev[key] = $8; mb[key] = $9 > 0 ? sprintf("%.1f", $9 / 1e6) : "-"
 }
 END {
     print "| poster | medium (MB) | first post ms | second post ms | pairwise parts (first / second) | devices reached |"

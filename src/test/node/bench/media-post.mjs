@@ -50,7 +50,8 @@ async function post(sock, kind, path) {
     sock.ws.on('CB:ack,class:message', onAck)
   })
   const started = process.hrtime.bigint()
-  const sent = await sock.sendMessage('status@broadcast', { [kind]: { url: path } }, { statusJidList, messageId })
+  const content = kind === 'text' ? { text: path } : { [kind]: { url: path } }
+  const sent = await sock.sendMessage('status@broadcast', content, { statusJidList, messageId })
   await acked
   const elapsed = Number(process.hrtime.bigint() - started) / 1e6
   const relayed = await control('POST', `/messages/${messageId}/await`, { timeoutMillis: 60000 })
@@ -58,13 +59,15 @@ async function post(sock, kind, path) {
   if (relayed.deliveries.length < contacts.length) {
     throw new Error(`the post reached ${relayed.deliveries.length} devices for ${contacts.length} contacts`)
   }
+  const pairwise = relayed.deliveries.filter(delivery => delivery.encType).length
+  if (kind === 'text') return { elapsed, pairwise, deliveries: relayed.deliveries.length, thumbnail: 0 }
   const uploads = await control('GET', '/media/uploads')
   if (uploads.length !== uploadsBefore + 1) throw new Error(`the media host got ${uploads.length - uploadsBefore} uploads`)
   if (uploads[uploads.length - 1].size < statSync(path).size) throw new Error(`the media host stored less than ${path}`)
   const media = sent.message[`${kind}Message`]
   return {
     elapsed,
-    pairwise: relayed.deliveries.filter(delivery => delivery.encType).length,
+    pairwise,
     deliveries: relayed.deliveries.length,
     thumbnail: media.jpegThumbnail ? media.jpegThumbnail.length : 0,
   }
@@ -85,7 +88,8 @@ for (let i = 0; i < Number(options.warmup); i++) {
   await stopSocket(sock)
   log('warm-up socket posted the photo and the video')
 }
-for (const [kind, path] of Object.entries(files)) {
+// a text status first, the reference without media (as on the Java side)
+for (const [kind, path] of Object.entries({ text: 'a text status through sendMessage', ...files })) {
   const sock = await freshSocket()
   const first = await post(sock, kind, path)
   const second = await post(sock, kind, path)
@@ -93,6 +97,6 @@ for (const [kind, path] of Object.entries(files)) {
   log(`${kind} ${options.rep}: first ${first.elapsed.toFixed(1)} ms (${first.pairwise} pairwise, ${first.deliveries} deliveries, ` +
     `thumbnail ${first.thumbnail} bytes), second ${second.elapsed.toFixed(1)} ms (${second.pairwise} pairwise)`)
   process.stdout.write(`baileys\t${kind}\t${options.rep}\t${first.elapsed.toFixed(1)}\t${second.elapsed.toFixed(1)}\t` +
-    `${first.pairwise}\t${second.pairwise}\t${first.deliveries}\t${statSync(path).size}\n`)
+    `${first.pairwise}\t${second.pairwise}\t${first.deliveries}\t${kind === 'text' ? 0 : statSync(path).size}\n`)
 }
 process.exit(0)

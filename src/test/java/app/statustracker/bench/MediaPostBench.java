@@ -6,6 +6,7 @@ import jakarta.json.JsonValue;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code --make-photo FILE}: writes the ~2 MB test JPEG ({@link NoisyJpeg});</li>
  *   <li>{@code --mode posts}: {@code --warmup} throw-away sessions post the photo and the video once each
- *       (class loading, JIT of the server); then, per medium, a fresh session is linked by QR, the file is uploaded
+ *       (class loading, JIT of the server); then, per medium (and first a text status, the reference without
+ *       media), a fresh session is linked by QR, the file is uploaded
  *       once ({@code upload-image} / {@code upload-video}, not timed), and two {@code send-status} calls to every
  *       contact are timed from the request until its 200 answer — which the service gives once WhatsApp's server
  *       acked the post, after encrypting and uploading the file to the media host. First post: usync, a Signal
@@ -84,16 +86,17 @@ public final class MediaPostBench {
             post(session, upload(video), video);
             log("warm-up session " + session + " posted the photo and the video");
         }
-        for (Path file : List.of(photo, video)) {
+        // a text status first, through the same REST route: what the service costs without any media, as a reference
+        for (Path file : Arrays.asList(null, photo, video)) {
             String session = linkFresh();
-            Upload uploaded = upload(file);
+            Upload uploaded = file == null ? new Upload("text", "a text status through the REST API") : upload(file);
             Posted first = post(session, uploaded, file);
             Posted second = post(session, uploaded, file);
             String medium = uploaded.kind;
             log(String.format(Locale.ROOT, "%s %s: first %.1f ms (%d pairwise, %d deliveries), second %.1f ms (%d pairwise)",
                     medium, rep, first.millis, first.pairwise, first.deliveries, second.millis, second.pairwise));
             System.out.printf(Locale.ROOT, "java\t%s\t%s\t%.1f\t%.1f\t%d\t%d\t%d\t%d%n", medium, rep, first.millis,
-                    second.millis, first.pairwise, second.pairwise, first.deliveries, Files.size(file));
+                    second.millis, first.pairwise, second.pairwise, first.deliveries, file == null ? 0 : Files.size(file));
             System.out.flush();
         }
     }
@@ -192,6 +195,7 @@ public final class MediaPostBench {
     }
 
     private Posted post(String session, Upload upload, Path file) throws Exception {
+        boolean media = file != null;
         int uploadsBefore = control.mediaUploads().size();
         JsonObject body = Json.createObjectBuilder().add("type", upload.kind).add("content", upload.filename)
                 .add("targetNumbers", String.join(",", phones)).build();
@@ -213,6 +217,9 @@ public final class MediaPostBench {
                     + " contacts");
         }
         var uploads = control.mediaUploads();
+        if (!media) {
+            return new Posted(millis, pairwise, deliveries.size());
+        }
         if (uploads.size() != uploadsBefore + 1) {
             throw new IllegalStateException("the media host got " + (uploads.size() - uploadsBefore) + " uploads");
         }
