@@ -17,7 +17,7 @@ $3 == "warmup" { next }
     pw[key] = $6 " / " $7; dev[key] = $8; mb[key] = $9 > 0 ? sprintf("%.1f", $9 / 1e6) : "-"
 }
 END {
-    print "| poster | medium (MB) | first post ms | second post ms | pairwise parts (first / second) | devices reached |"
+    print "| poster | medium (MB) | first post ms | second post ms | pairwise parts (first / second) | deliveries recorded |"
     print "|---|---|--:|--:|--:|--:|"
     for (k = 1; k <= keys; k++) {
         key = order[k]; split(key, part, " ")
