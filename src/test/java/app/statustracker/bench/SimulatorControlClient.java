@@ -1,6 +1,7 @@
 package app.statustracker.bench;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
@@ -13,7 +14,7 @@ import java.util.List;
 
 /**
  * The standalone simulator's JSON control port (docs/simulator-control.md) as the benchmarks use it: accounts,
- * virtual companions with key material, QR scans, relayed messages and injected receipts.
+ * virtual companions with key material, QR scans, relayed messages, injected receipts and the media host's uploads.
  */
 final class SimulatorControlClient {
     private final HttpClient http = HttpClient.newHttpClient();
@@ -55,6 +56,11 @@ final class SimulatorControlClient {
     /** A relayed message with its deliveries, once it is acked and fanned out. */
     JsonObject awaitMessage(String id) throws Exception {
         return post("/messages/" + id + "/await", Json.createObjectBuilder().add("timeoutMillis", 60_000).build());
+    }
+
+    /** What the media host stored so far: [{type, token, size, sha256, directPath, downloads, origin?}]. */
+    JsonArray mediaUploads() throws Exception {
+        return (JsonArray) send(HttpRequest.newBuilder(base.resolve("/media/uploads")).build());
     }
 
     JsonObject post(String path, JsonObject body) throws Exception {
