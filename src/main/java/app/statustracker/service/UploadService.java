@@ -89,7 +89,25 @@ public class UploadService {
 
     /** Stores one uploaded file; 413 over MAX_UPLOAD_MB, 415 when its bytes are not the kind the route takes. */
     public UploadView store(InputStream content, Kind kind) {
-        return UploadView.of(store.store(content, kind));
+        StoredUpload stored = store.store(content, kind);
+        prepareAhead(stored);
+        return UploadView.of(stored);
+    }
+
+    /**
+     * Works out the thumbnail of a JPEG or MP4 upload now, so that posting it later costs only the encryption and
+     * the upload to WhatsApp. A JPEG whose pixels do not decode is refused here (400) rather than at the post.
+     */
+    private void prepareAhead(StoredUpload stored) {
+        if (stored.format() != MediaFormat.JPEG && stored.format() != MediaFormat.MP4) {
+            return; // PNG and WebP are converted at the post: the JPEG copy is not kept
+        }
+        try {
+            prepare(stored.filename(), store.resolve(stored.filename()), stored.format());
+        } catch (RuntimeException e) {
+            store.delete(stored.filename());
+            throw e;
+        }
     }
 
     /**
