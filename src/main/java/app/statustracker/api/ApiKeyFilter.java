@@ -26,13 +26,8 @@ public class ApiKeyFilter implements ContainerRequestFilter {
         if ("OPTIONS".equals(request.getMethod())) {
             return; // CORS preflight carries no credentials by design
         }
-        String presented = request.getHeaderString("x-api-key");
-        if (presented == null) {
-            String auth = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-            if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                presented = auth.substring(7).strip();
-            }
-        }
+        String presented = ApiKeys.fromHeaders(request.getHeaderString("x-api-key"),
+                request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (presented == null || presented.isEmpty()) {
             request.abortWith(ApiResponse.failure(401, "Missing API key: send x-api-key or Authorization: Bearer"));
         } else if (!ApiKeys.matches(settings.apiKey(), presented)) {

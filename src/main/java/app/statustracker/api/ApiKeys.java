@@ -9,6 +9,20 @@ public final class ApiKeys {
     private ApiKeys() {
     }
 
+    /**
+     * The key a request presents in its headers, the one parser of them all: {@code x-api-key}, else
+     * {@code Authorization: Bearer <key>} (the scheme in any case); null when neither is there.
+     */
+    public static String fromHeaders(String xApiKey, String authorization) {
+        if (xApiKey != null) {
+            return xApiKey;
+        }
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).strip();
+        }
+        return null;
+    }
+
     public static boolean matches(String expected, String presented) {
         if (expected == null || presented == null) {
             return false;

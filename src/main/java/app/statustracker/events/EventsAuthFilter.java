@@ -24,13 +24,7 @@ public class EventsAuthFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String presented = request.getHeader("x-api-key");
-        if (presented == null) {
-            String auth = request.getHeader("Authorization");
-            if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                presented = auth.substring(7).strip();
-            }
-        }
+        String presented = ApiKeys.fromHeaders(request.getHeader("x-api-key"), request.getHeader("Authorization"));
         if (presented == null) {
             presented = request.getParameter("apiKey");
         }

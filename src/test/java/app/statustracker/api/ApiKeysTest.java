@@ -15,4 +15,13 @@ class ApiKeysTest {
         assertFalse(ApiKeys.matches(null, "x"));
         assertFalse(ApiKeys.matches("x", null));
     }
+
+    @Test
+    void theHeaderParserTakesXApiKeyFirstThenABearerOfAnyCase() {
+        org.junit.jupiter.api.Assertions.assertEquals("k1", ApiKeys.fromHeaders("k1", "Bearer k2"));
+        org.junit.jupiter.api.Assertions.assertEquals("k2", ApiKeys.fromHeaders(null, "Bearer k2"));
+        org.junit.jupiter.api.Assertions.assertEquals("k3", ApiKeys.fromHeaders(null, "bearer   k3 "));
+        org.junit.jupiter.api.Assertions.assertNull(ApiKeys.fromHeaders(null, "Basic abc"));
+        org.junit.jupiter.api.Assertions.assertNull(ApiKeys.fromHeaders(null, null));
+    }
 }

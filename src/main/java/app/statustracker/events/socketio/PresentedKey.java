@@ -2,19 +2,9 @@ package app.statustracker.events.socketio;
 
 import java.util.Map;
 
-/** Where a Socket.IO client may put the API key, in the order we look: header, bearer, query, handshake auth. */
+/** The key a Socket.IO client sent in its handshake's {@code auth}; headers and query are read by the filter. */
 final class PresentedKey {
     private PresentedKey() {
-    }
-
-    static String fromHeaders(String apiKeyHeader, String authorization) {
-        if (apiKeyHeader != null) {
-            return apiKeyHeader;
-        }
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return authorization.substring(7).strip();
-        }
-        return null;
     }
 
     /** {@code io({auth: {token}})} or {@code {auth: {apiKey}}}; anything else is no key. */

@@ -28,7 +28,7 @@ public class SocketIoAuthFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String presented = PresentedKey.fromHeaders(request.getHeader("x-api-key"), request.getHeader("Authorization"));
+        String presented = ApiKeys.fromHeaders(request.getHeader("x-api-key"), request.getHeader("Authorization"));
         if (presented == null) {
             presented = request.getParameter("apiKey");
         }
