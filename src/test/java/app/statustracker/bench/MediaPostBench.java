@@ -82,16 +82,17 @@ public final class MediaPostBench {
     private void posts(Path photo, Path video, int warmup, String rep) throws Exception {
         for (int i = 0; i < warmup; i++) {
             String session = linkFresh();
-            post(session, upload(photo), photo);
-            post(session, upload(video), video);
+            post(session, upload(photo), photo, true);
+            post(session, upload(video), video, true);
             log("warm-up session " + session + " posted the photo and the video");
         }
         // a text status first, through the same REST route: what the service costs without any media, as a reference
         for (Path file : Arrays.asList(null, photo, video)) {
             String session = linkFresh();
             Upload uploaded = file == null ? new Upload("text", "a text status through the REST API") : upload(file);
-            Posted first = post(session, uploaded, file);
-            Posted second = post(session, uploaded, file);
+            Posted first = post(session, uploaded, file, true);
+            // the same upload again: the service may refer to its first media-host copy (as WhatsApp forwards)
+            Posted second = post(session, uploaded, file, false);
             String medium = uploaded.kind;
             log(String.format(Locale.ROOT, "%s %s: first %.1f ms (%d pairwise, %d deliveries), second %.1f ms (%d pairwise)",
                     medium, rep, first.millis, first.pairwise, first.deliveries, second.millis, second.pairwise));
@@ -131,7 +132,7 @@ public final class MediaPostBench {
             started = System.nanoTime();
             if (uploaded != null) {
                 try {
-                    post(session, uploaded, video);
+                    post(session, uploaded, video, true);
                 } catch (RuntimeException e) {
                     result = "post failed: " + e.getMessage();
                 }
@@ -194,7 +195,8 @@ public final class MediaPostBench {
     private record Posted(double millis, long pairwise, int deliveries) {
     }
 
-    private Posted post(String session, Upload upload, Path file) throws Exception {
+    /** @param mustUpload the post has to put the file on the media host (false: a copy from before may be reused) */
+    private Posted post(String session, Upload upload, Path file, boolean mustUpload) throws Exception {
         boolean media = file != null;
         int uploadsBefore = control.mediaUploads().size();
         JsonObject body = Json.createObjectBuilder().add("type", upload.kind).add("content", upload.filename)
@@ -220,8 +222,12 @@ public final class MediaPostBench {
         if (!media) {
             return new Posted(millis, pairwise, deliveries.size());
         }
-        if (uploads.size() != uploadsBefore + 1) {
-            throw new IllegalStateException("the media host got " + (uploads.size() - uploadsBefore) + " uploads");
+        int added = uploads.size() - uploadsBefore;
+        if (added > 1 || mustUpload && added != 1) {
+            throw new IllegalStateException("the media host got " + added + " uploads");
+        }
+        if (added == 0) {
+            return new Posted(millis, pairwise, deliveries.size()); // reused the earlier copy
         }
         JsonObject stored = uploads.getJsonObject(uploads.size() - 1);
         if (stored.getJsonNumber("size").longValue() < Files.size(file)) {
