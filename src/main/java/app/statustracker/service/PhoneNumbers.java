@@ -3,6 +3,7 @@ package app.statustracker.service;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.regex.Pattern;
 
 /**
  * Phone numbers as the API stores them: digits only, with the country code (what WhatsApp puts before
@@ -11,6 +12,10 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
  */
 public final class PhoneNumbers {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    // compiled once: an audience of thousands of numbers is normalised per request
+    private static final Pattern LEADING_PLUS = Pattern.compile("^\\+");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s().-]");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{10,15}");
 
     private PhoneNumbers() {
     }
@@ -20,8 +25,8 @@ public final class PhoneNumbers {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        String digits = raw.strip().replaceFirst("^\\+", "").replaceAll("[\\s().-]", "");
-        if (!digits.matches("[0-9]{10,15}")) {
+        String digits = SEPARATORS.matcher(LEADING_PLUS.matcher(raw.strip()).replaceFirst("")).replaceAll("");
+        if (!DIGITS.matcher(digits).matches()) {
             throw new InvalidInputException("phoneNumber must be 10-15 digits including the country code");
         }
         try {
