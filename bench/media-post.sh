@@ -98,7 +98,7 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 : > "$out/media-baileys.tsv"
 for rep in $(seq 1 "$repetitions"); do
     echo "repetition $rep: the service ..." >&2
-    if start_server "posts-$rep" ""; then
+    if start_server "posts-$rep" "${MEDIA_SERVER_JAVA_OPTS:-}"; then
         java -Xmx256m -cp "$classpath" app.statustracker.bench.MediaPostBench --mode posts --api "$server_url" \
             --api-key "$api_key" --control-url "$control_url" --contacts-file "$contacts_file" --photo "$photo" \
             --video "$video" --warmup "$warmup" --rep "$rep" --phone-prefix "$(printf '17%02d' $((rep % 100)))" \
