@@ -24,14 +24,8 @@ public class EventsAuthFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String presented = ApiKeys.fromHeaders(request.getHeader("x-api-key"), request.getHeader("Authorization"));
-        if (presented == null) {
-            presented = request.getParameter("apiKey");
-        }
-        if (!ApiKeys.matches(settings.apiKey(), presented)) {
-            response.setStatus(401);
-            response.setContentType("application/json");
-            response.getWriter().write("{\"success\":false,\"error\":\"Invalid or missing API key\"}");
+        if (!ApiKeys.matches(settings.apiKey(), RequestKeys.presented(request))) {
+            RequestKeys.refuse(response);
             return;
         }
         chain.doFilter(request, response);

@@ -2,6 +2,7 @@ package app.statustracker.events.socketio;
 
 import app.statustracker.api.ApiKeys;
 import app.statustracker.config.Settings;
+import app.statustracker.events.RequestKeys;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,18 +29,13 @@ public class SocketIoAuthFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String presented = ApiKeys.fromHeaders(request.getHeader("x-api-key"), request.getHeader("Authorization"));
-        if (presented == null) {
-            presented = request.getParameter("apiKey");
-        }
+        String presented = RequestKeys.presented(request);
         if (presented == null) {
             chain.doFilter(new VerifiedRequest(request, null), response);
             return;
         }
         if (!ApiKeys.matches(settings.apiKey(), presented)) {
-            response.setStatus(401);
-            response.setContentType("application/json");
-            response.getWriter().write("{\"success\":false,\"error\":\"Invalid or missing API key\"}");
+            RequestKeys.refuse(response);
             return;
         }
         chain.doFilter(new VerifiedRequest(request, events.verifiedMarker()), response);
