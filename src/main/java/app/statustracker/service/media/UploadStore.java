@@ -1,5 +1,6 @@
 package app.statustracker.service.media;
 
+import app.statustracker.config.PrivateFolders;
 import app.statustracker.service.InvalidInputException;
 import app.statustracker.service.NotFoundException;
 import java.io.IOException;
@@ -42,7 +43,6 @@ public final class UploadStore {
     static final Pattern NAME = Pattern.compile("^[0-9]{1,12}-[0-9a-f]{4,32}\\.(jpg|png|webp|mp4)$");
     static final String PART_PREFIX = ".part-";
     private static final int BUFFER_BYTES = 8192;
-    private static final Set<PosixFilePermission> DIR_PERMISSIONS = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-------");
 
     private final Path dir;
@@ -64,12 +64,8 @@ public final class UploadStore {
         this.clock = clock;
         this.random = random;
         try {
-            Files.createDirectories(uploadsDir);
-            this.dir = uploadsDir.toRealPath();
+            this.dir = PrivateFolders.create(uploadsDir).toRealPath();
             this.posix = Files.getFileStore(dir).supportsFileAttributeView("posix");
-            if (posix) {
-                Files.setPosixFilePermissions(dir, DIR_PERMISSIONS);
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
