@@ -9,7 +9,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.io.StringReader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,10 +28,6 @@ public class EventBroadcaster {
 
     private final Set<EventSink> sinks = ConcurrentHashMap.newKeySet();
     private final Jsonb jsonb = JsonbBuilder.create();
-
-    @JsonbPropertyOrder({"event", "data"})
-    public record Envelope(String event, Object data) {
-    }
 
     public void register(EventSink sink) {
         sinks.add(sink);

@@ -103,7 +103,7 @@ public class UploadService {
             return; // PNG and WebP are converted at the post: the JPEG copy is not kept
         }
         try {
-            prepare(stored.filename(), store.resolve(stored.filename()), stored.format());
+            prepare(stored.filename(), store.directory().resolve(stored.filename()), stored.format());
         } catch (RuntimeException e) {
             store.delete(stored.filename());
             throw e;
