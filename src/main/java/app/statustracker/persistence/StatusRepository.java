@@ -5,10 +5,13 @@ import app.statustracker.domain.StatusRecipient;
 import app.statustracker.domain.StatusState;
 import app.statustracker.domain.StatusType;
 import app.statustracker.domain.StatusViewer;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The statuses of every session with their recipients and viewers. Each method is one transaction; posting spans
@@ -27,6 +31,8 @@ import java.util.Optional;
 public class StatusRepository {
     @PersistenceContext(unitName = "statusTracker")
     EntityManager em;
+    @Resource(lookup = "java:app/jdbc/statusTracker")
+    DataSource dataSource;
 
     /** One recipient as it was addressed. */
     public record Recipient(String jid, String phoneNumber) {
@@ -55,8 +61,11 @@ public class StatusRepository {
         s.sent(messageId);
         Map<String, Recipient> unique = new LinkedHashMap<>();
         recipients.forEach(r -> unique.putIfAbsent(r.jid(), r));
-        for (Recipient r : unique.values()) {
-            em.persist(new StatusRecipient(statusPk, r.jid(), r.phoneNumber()));
+        // the same transaction as the state change: the status is sent with its audience, or neither
+        try (Connection c = dataSource.getConnection()) {
+            StatusRecipientRows.insert(c, statusPk, unique.values());
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing the recipients of status " + messageId + " failed", e);
         }
         return Optional.of(s);
     }

@@ -3,6 +3,8 @@ package app.statustracker.service;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +18,10 @@ public final class PhoneNumbers {
     private static final Pattern LEADING_PLUS = Pattern.compile("^\\+");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s().-]");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{10,15}");
+    /* the same audiences come back post after post; libphonenumber costs about as much as the rest of a post's
+       validation, so accepted numbers are remembered (a few MB at most, emptied when full) */
+    private static final int REMEMBERED = 20_000;
+    private static final Map<String, String> ACCEPTED = new ConcurrentHashMap<>();
 
     private PhoneNumbers() {
     }
@@ -25,6 +31,19 @@ public final class PhoneNumbers {
         if (raw == null || raw.isBlank()) {
             return null;
         }
+        String known = ACCEPTED.get(raw);
+        if (known != null) {
+            return known;
+        }
+        String normalised = check(raw);
+        if (ACCEPTED.size() >= REMEMBERED) {
+            ACCEPTED.clear();
+        }
+        ACCEPTED.put(raw, normalised);
+        return normalised;
+    }
+
+    private static String check(String raw) {
         String digits = SEPARATORS.matcher(LEADING_PLUS.matcher(raw.strip()).replaceFirst("")).replaceAll("");
         if (!DIGITS.matcher(digits).matches()) {
             throw new InvalidInputException("phoneNumber must be 10-15 digits including the country code");

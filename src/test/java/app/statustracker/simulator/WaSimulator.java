@@ -4,6 +4,7 @@ import app.statustracker.simulator.connection.ConnectionContext;
 import app.statustracker.simulator.connection.OnlineDevices;
 import app.statustracker.simulator.connection.SimConnection;
 import app.statustracker.simulator.delivery.Deliveries;
+import app.statustracker.simulator.delivery.DeviceListNotices;
 import app.statustracker.simulator.delivery.PendingStanza;
 import app.statustracker.simulator.handler.DeviceRemoval;
 import app.statustracker.simulator.handler.MediaConnHandler;
@@ -62,6 +63,7 @@ public final class WaSimulator implements AutoCloseable {
     private final Map<String, SimConnection> connections = new ConcurrentHashMap<>();
     private final OnlineDevices online = new OnlineDevices();
     private final DeviceRemoval removal = new DeviceRemoval(accounts, online);
+    private final DeviceListNotices deviceListNotices = new DeviceListNotices(online);
     private final CompanionLinker linker = new CompanionLinker(() -> List.copyOf(connections.values()));
     private final LinkCodeExchange linkCodes = new LinkCodeExchange(accounts, linker);
     private final Relay relay = new Relay(accounts, new Deliveries(online), new MessageLog(), new RelaySettings());
@@ -77,6 +79,7 @@ public final class WaSimulator implements AutoCloseable {
 
     private WaSimulator(SimulatorConfig config) {
         this.rootKey = config.rootKey();
+        accounts.onDeviceChange(deviceListNotices::changed);
         this.outbound = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "simulator-outbound");
             thread.setDaemon(true);
@@ -86,7 +89,7 @@ public final class WaSimulator implements AutoCloseable {
         this.mediaHost = MediaHost.start(config.media());
         this.mediaConn = new MediaConnHandler(mediaHost, config.media());
         this.context = new ConnectionContext(journal, StanzaDispatcher.standard(accounts, online, removal, linker,
-                linkCodes, config.preKeyCountFloor(), relay, mediaConn), outbound, serverStatic,
+                linkCodes, config.preKeyCountFloor(), relay, mediaConn, deviceListNotices), outbound, serverStatic,
                 chain, this::signalChange);
         this.server = new ChatWebSocketServer(new InetSocketAddress("127.0.0.1", config.port()), this);
     }

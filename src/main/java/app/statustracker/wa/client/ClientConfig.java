@@ -25,12 +25,14 @@ import java.util.Objects;
  * @param statusAckTimeout   how long a posted status may wait for the server's ack before it counts as failed
  *                           (docs/protocol.md, Status stanza: ~20 s)
  * @param media              how image and video statuses reach WhatsApp's media hosts
+ * @param deviceListLifetime how long a contact's device list from usync is used before we ask again, unless a
+ *                           devices notification says it changed (Baileys: 5 minutes; zero: ask on every post)
  */
 public record ClientConfig(URI endpoint, CertificateChainVerifier verifier, ClientVersion version, String browser,
                            String os, String platformId, DeviceProps.PlatformType platformType,
                            Duration qrFirstRefLifetime, Duration qrNextRefLifetime, int minPreKeyCount,
                            int initialPreKeyBatch, int refillPreKeyBatch, Duration statusAckTimeout,
-                           MediaTransfer media) {
+                           MediaTransfer media, Duration deviceListLifetime) {
 
     public static final ClientVersion DEFAULT_VERSION = ClientVersion.parse("2.3000.1045649367");
 
@@ -54,12 +56,16 @@ public record ClientConfig(URI endpoint, CertificateChainVerifier verifier, Clie
             throw new IllegalArgumentException("status ack timeout must be positive");
         }
         Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(deviceListLifetime, "deviceListLifetime");
+        if (deviceListLifetime.isNegative()) {
+            throw new IllegalArgumentException("device list lifetime must not be negative");
+        }
     }
 
     public static ClientConfig defaults(URI endpoint, CertificateChainVerifier verifier) {
         return new ClientConfig(endpoint, verifier, DEFAULT_VERSION, "Chrome", "Mac OS", "1",
                 DeviceProps.PlatformType.CHROME, Duration.ofSeconds(60), Duration.ofSeconds(20), 5, 812, 50,
-                Duration.ofSeconds(20), MediaTransfer.defaults());
+                Duration.ofSeconds(20), MediaTransfer.defaults(), Duration.ofMinutes(5));
     }
 
     /** WhatsApp itself with its own root key. */
@@ -70,29 +76,35 @@ public record ClientConfig(URI endpoint, CertificateChainVerifier verifier, Clie
     public ClientConfig withVersion(ClientVersion newVersion) {
         return new ClientConfig(endpoint, verifier, newVersion, browser, os, platformId, platformType,
                 qrFirstRefLifetime, qrNextRefLifetime, minPreKeyCount, initialPreKeyBatch, refillPreKeyBatch,
-                statusAckTimeout, media);
+                statusAckTimeout, media, deviceListLifetime);
     }
 
     public ClientConfig withQrLifetimes(Duration first, Duration next) {
         return new ClientConfig(endpoint, verifier, version, browser, os, platformId, platformType, first, next,
-                minPreKeyCount, initialPreKeyBatch, refillPreKeyBatch, statusAckTimeout, media);
+                minPreKeyCount, initialPreKeyBatch, refillPreKeyBatch, statusAckTimeout, media, deviceListLifetime);
     }
 
     public ClientConfig withPreKeyBatches(int minCount, int initialBatch, int refillBatch) {
         return new ClientConfig(endpoint, verifier, version, browser, os, platformId, platformType,
-                qrFirstRefLifetime, qrNextRefLifetime, minCount, initialBatch, refillBatch, statusAckTimeout, media);
+                qrFirstRefLifetime, qrNextRefLifetime, minCount, initialBatch, refillBatch, statusAckTimeout, media, deviceListLifetime);
     }
 
     public ClientConfig withStatusAckTimeout(Duration timeout) {
         return new ClientConfig(endpoint, verifier, version, browser, os, platformId, platformType,
                 qrFirstRefLifetime, qrNextRefLifetime, minPreKeyCount, initialPreKeyBatch, refillPreKeyBatch, timeout,
-                media);
+                media, deviceListLifetime);
     }
 
     public ClientConfig withMedia(MediaTransfer transfer) {
         return new ClientConfig(endpoint, verifier, version, browser, os, platformId, platformType,
                 qrFirstRefLifetime, qrNextRefLifetime, minPreKeyCount, initialPreKeyBatch, refillPreKeyBatch,
-                statusAckTimeout, transfer);
+                statusAckTimeout, transfer, deviceListLifetime);
+    }
+
+    public ClientConfig withDeviceListLifetime(Duration lifetime) {
+        return new ClientConfig(endpoint, verifier, version, browser, os, platformId, platformType,
+                qrFirstRefLifetime, qrNextRefLifetime, minPreKeyCount, initialPreKeyBatch, refillPreKeyBatch,
+                statusAckTimeout, media, lifetime);
     }
 
     /** "Chrome (Mac OS)": the companion_platform_display format the server validates (docs/protocol.md, Pairing). */

@@ -6,6 +6,7 @@ import app.statustracker.wa.client.DisconnectReason.Kind;
 import app.statustracker.wa.pairing.PairSuccess;
 import app.statustracker.wa.pairing.PairingStanzas;
 import app.statustracker.wa.signal.PreKey;
+import app.statustracker.wa.status.DevicesNotification;
 import app.statustracker.wa.status.MessageAck;
 import app.statustracker.wa.status.PendingMessageAcks;
 import app.statustracker.wa.status.StanzaChannel;
@@ -64,8 +65,14 @@ final class ClientSession implements ConnectionListener, StanzaChannel {
             case "stream:error" -> end(Disconnects.fromStreamError(node));
             case "xmlstreamend" -> end(DisconnectReason.of(Kind.CONNECTION_LOST, 428, "server ended the stream"));
             case "notification" -> {
-                send(ClientStanzas.ack(node, ownDevice()));
-                onNotification(node);
+                if (DevicesNotification.matches(node)) {
+                    // acked once acted on: a post right after the ack already asks for the new device list
+                    client.onDevicesChanged(DevicesNotification.users(node));
+                    send(ClientStanzas.ack(node, ownDevice()));
+                } else {
+                    send(ClientStanzas.ack(node, ownDevice()));
+                    onNotification(node);
+                }
             }
             case "ack" -> messageAcks.complete(node);
             case "receipt" -> onReceipt(node);

@@ -7,6 +7,7 @@ import app.statustracker.wa.signal.GroupSessionBuilder;
 import app.statustracker.wa.signal.PreKeyStore;
 import app.statustracker.wa.signal.SessionCipher;
 import app.statustracker.wa.signal.SignalSessions;
+import app.statustracker.wa.status.DeviceListCache;
 import app.statustracker.wa.status.Poster;
 import app.statustracker.wa.status.SignalStatusEncryption;
 import app.statustracker.wa.status.StatusSender;
@@ -23,23 +24,32 @@ import java.util.concurrent.Executor;
  * only if our LID device changes (a new link).
  */
 final class DeviceSignal {
+    /* the largest audience a status job fans out to; a few hundred bytes each, for minutes */
+    private static final int MAX_CACHED_DEVICE_LISTS = 50_000;
     private final StatusStores stores;
     private final PreKeyStore preKeys;
     private final SignalWorkQueue work;
     private final SecureRandom random;
     private final Clock clock;
     private final Duration ackTimeout;
+    private final DeviceListCache deviceLists;
     private StatusSender statusSender;
     private Jid statusSenderDevice;
 
     DeviceSignal(StatusStores stores, PreKeyStore preKeys, Executor pool, SecureRandom random, Clock clock,
-                 Duration ackTimeout) {
+                 Duration ackTimeout, Duration deviceListLifetime) {
         this.stores = Objects.requireNonNull(stores, "stores");
         this.preKeys = Objects.requireNonNull(preKeys, "preKeys");
         this.work = new SignalWorkQueue(pool);
         this.random = Objects.requireNonNull(random, "random");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ackTimeout = Objects.requireNonNull(ackTimeout, "ackTimeout");
+        this.deviceLists = new DeviceListCache(deviceListLifetime, MAX_CACHED_DEVICE_LISTS, clock);
+    }
+
+    /** Contacts' device lists, kept across posts and reconnects; a devices notification drops one. */
+    DeviceListCache deviceLists() {
+        return deviceLists;
     }
 
     Executor work() {
@@ -57,7 +67,7 @@ final class DeviceSignal {
         if (statusSender == null || !lidDevice.equals(statusSenderDevice)) {
             SignalStatusEncryption encryption = new SignalStatusEncryption(sessions(credentials), stores.senderKeys(),
                     lidDevice, random);
-            statusSender = new StatusSender(encryption, stores.lidMappings(), stores.senderKeyHolders(),
+            statusSender = new StatusSender(encryption, stores.lidMappings(), deviceLists, stores.senderKeyHolders(),
                     stores.recentStatuses(), work, random, clock, ackTimeout);
             statusSenderDevice = lidDevice;
         }

@@ -1,8 +1,10 @@
 package app.statustracker.wa.client;
 
+import app.statustracker.wa.binary.Jid;
 import app.statustracker.wa.binary.Node;
 import app.statustracker.wa.media.MediaConnCache;
 import app.statustracker.wa.media.MediaUploader;
+import app.statustracker.wa.proto.MessageProtos.Message;
 import app.statustracker.wa.status.MediaStatus;
 import app.statustracker.wa.status.MessageIds;
 import app.statustracker.wa.status.StatusMessages;
@@ -13,6 +15,7 @@ import app.statustracker.wa.transport.ConnectRequest;
 import app.statustracker.wa.transport.WaConnector;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -68,7 +71,7 @@ public final class WaClient {
         this.preKeyStore = Objects.requireNonNull(preKeyStore, "preKeyStore");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.signal = statusStores == null ? null : new DeviceSignal(statusStores, preKeyStore,
-                scheduler, random, Clock.systemUTC(), config.statusAckTimeout());
+                scheduler, random, Clock.systemUTC(), config.statusAckTimeout(), config.deviceListLifetime());
         this.incomingMessages = new IncomingMessages(this, signal, Clock.systemUTC());
         this.retryReceipts = new RetryReceipts(this, signal);
         MediaTransfer media = config.media();
@@ -144,9 +147,10 @@ public final class WaClient {
     }
 
     /**
-     * Posts an image or video status: the file is encrypted and uploaded to WhatsApp's media hosts first (streamed,
-     * never whole in memory; a file with a {@link MediaStatus#reuseKey} this client uploaded within the last hours
-     * is referred to again instead), then the status goes out as for text. Failures as for text, plus
+     * Posts an image or video status: the file is encrypted and uploaded to WhatsApp's media hosts (streamed, never
+     * whole in memory; a file with a {@link MediaStatus#reuseKey} this client uploaded within the last hours is
+     * referred to again instead) while the audience is resolved and its sessions started, then the status goes out
+     * as for text. Failures as for text, plus
      * {@link app.statustracker.wa.media.MediaUploadException} when no media host took the file.
      */
     public CompletableFuture<PostedStatus> postStatus(String messageId, MediaStatus status, List<String> phoneNumbers) {
@@ -155,10 +159,14 @@ public final class WaClient {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return withPoster((session, creds) -> uploadedMedia.get(status.reuseKey(), status.type(),
-                        () -> mediaUploader.upload(status.file(), status.type()))
-                .thenCompose(uploaded -> signal.statusSender(creds).post(session, DeviceSignal.poster(creds),
-                        messageId, StatusMessages.media(status, uploaded, random), phoneNumbers)));
+        return withPoster((session, creds) -> {
+            // the upload runs while the status sender resolves the audience and starts its sessions
+            CompletableFuture<Message> message = uploadedMedia.get(status.reuseKey(), status.type(),
+                    () -> mediaUploader.upload(status.file(), status.type()))
+                    .thenApply(uploaded -> StatusMessages.media(status, uploaded, random));
+            return signal.statusSender(creds).post(session, DeviceSignal.poster(creds), messageId, message,
+                    phoneNumbers);
+        });
     }
 
     /** Deletes our status {@code statusId} for everyone: a REVOKE to the same audience (docs/protocol.md, Revoke). */
@@ -303,6 +311,13 @@ public final class WaClient {
 
     IncomingMessages incomingMessages() {
         return incomingMessages;
+    }
+
+    /** A contact's devices changed: its next status asks usync for the current list. */
+    void onDevicesChanged(Collection<Jid> users) {
+        if (signal != null) {
+            signal.deviceLists().forgetAll(users);
+        }
     }
 
     RetryReceipts retryReceipts() {

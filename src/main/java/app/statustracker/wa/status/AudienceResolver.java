@@ -6,6 +6,7 @@ import app.statustracker.wa.binary.Node;
 import app.statustracker.wa.client.PostedStatus;
 import app.statustracker.wa.client.StatusRejectedException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,46 +18,70 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Turns the phone numbers of a status audience into LID users and their devices (docs/protocol.md, Status stanza,
- * docs/protocol.md, Status stanza). Mappings already known come from the {@link LidMappingStore}; everything else is
- * one usync iq that lists the unknown phone numbers and the known LID users together, asking for devices and LIDs.
- * Only users whose phone-number query came back without devices (a LID-migrated contact,
- * docs/protocol.md, Status stanza) are asked again, by LID. Our own LID user is always added so our phone and other
- * devices see the status, as WA Web and whatsmeow do.
+ * Turns the phone numbers of a status audience into LID users and their devices (docs/protocol.md, Status stanza).
+ * Mappings already known come from the {@link LidMappingStore} and device lists asked for in the last minutes from
+ * the {@link DeviceListCache} (docs/protocol.md, Device lists); everything else is one usync iq that lists the
+ * unknown phone numbers and the LID users without a fresh device list together, asking for devices and LIDs. Only
+ * users whose phone-number query came back without devices (a LID-migrated contact) are asked again, by LID. Our own
+ * LID user is always added so our phone and other devices see the status, as WA Web and whatsmeow do.
  */
 public final class AudienceResolver {
     private static final System.Logger LOG = System.getLogger(AudienceResolver.class.getName());
 
     private final LidMappingStore lids;
+    private final DeviceListCache deviceLists;
 
+    /** Without a device list cache: every post asks usync. */
     public AudienceResolver(LidMappingStore lids) {
-        this.lids = lids;
+        this(lids, new DeviceListCache(java.time.Duration.ZERO, 0, java.time.Clock.systemUTC()));
+    }
+
+    public AudienceResolver(LidMappingStore lids, DeviceListCache deviceLists) {
+        this.lids = Objects.requireNonNull(lids, "lids");
+        this.deviceLists = Objects.requireNonNull(deviceLists, "deviceLists");
     }
 
     /**
      * Fails with {@link StatusRejectedException} naming every phone number that has no WhatsApp account (no LID),
-     * or when the server refuses device discovery.
+     * or when the server refuses device discovery. When every LID and device list is known already, no query goes
+     * out at all.
      */
     public CompletableFuture<Audience> resolve(StanzaChannel channel, Poster poster, List<String> phoneNumbers,
                                                String sid) {
         List<Jid> pnUsers = phoneNumbers.stream().distinct().map(pn -> Jid.of(pn, Jid.USER_SERVER)).toList();
-        Map<Jid, Jid> known = new HashMap<>(lids.lidsForPhoneNumbers(pnUsers));
-        // our own mapping is in the credentials; no need to ask the server or the store for it
-        if (pnUsers.contains(poster.phoneNumberUser())) {
-            known.put(poster.phoneNumberUser(), poster.lidUser());
+        Map<Jid, Jid> known = new HashMap<>();
+        List<Jid> notCached = new ArrayList<>();
+        for (Jid pn : pnUsers) {
+            deviceLists.lidOf(pn).ifPresentOrElse(lid -> known.put(pn, lid), () -> notCached.add(pn));
         }
+        if (!notCached.isEmpty()) {
+            known.putAll(lids.lidsForPhoneNumbers(notCached));
+        }
+        // our own mapping is in the credentials; no need to ask the server or the store for it
+        known.put(poster.phoneNumberUser(), poster.lidUser());
+        Map<Jid, Jid> pnByLid = new HashMap<>();
+        known.forEach((pn, lid) -> pnByLid.put(lid, pn));
         List<Jid> unknown = pnUsers.stream().filter(pn -> !known.containsKey(pn)).toList();
         Set<Jid> knownLids = new LinkedHashSet<>();
         pnUsers.stream().map(known::get).filter(Objects::nonNull).forEach(knownLids::add);
         knownLids.add(poster.lidUser());
+        Map<Jid, List<Integer>> devices = new LinkedHashMap<>();
+        List<Jid> uncached = new ArrayList<>();
+        for (Jid lid : knownLids) {
+            deviceLists.devices(lid).ifPresentOrElse(ids -> devices.put(lid, ids), () -> uncached.add(lid));
+        }
+        if (unknown.isEmpty() && uncached.isEmpty()) {
+            return CompletableFuture.completedFuture(audienceOf(pnUsers, known, devices));
+        }
         List<Jid> query = new ArrayList<>(unknown);
-        query.addAll(knownLids);
+        query.addAll(uncached);
         return channel.query(UsyncDeviceQuery.build(query, sid))
                 .thenCompose(answer -> {
                     Map<Jid, DiscoveredUser> found = parse(answer);
-                    Map<Jid, List<Integer>> devices = new LinkedHashMap<>();
-                    for (Jid lid : knownLids) {
-                        devices.put(lid, devicesOf(found.get(lid)));
+                    for (Jid lid : uncached) {
+                        List<Integer> ids = devicesOf(found.get(lid));
+                        devices.put(lid, ids);
+                        deviceLists.store(lid, pnByLid.get(lid), ids);
                     }
                     Map<Jid, Jid> learned = new HashMap<>();
                     List<String> unresolvable = new ArrayList<>();
@@ -74,6 +99,8 @@ public final class AudienceResolver {
                             devices.put(lid, user.deviceIds());
                             if (user.deviceIds().isEmpty()) {
                                 askAgain.add(lid);
+                            } else {
+                                deviceLists.store(lid, pn, user.deviceIds());
                             }
                         }
                     }
@@ -89,12 +116,23 @@ public final class AudienceResolver {
                     if (askAgain.isEmpty()) {
                         return CompletableFuture.completedFuture(audience);
                     }
+                    Map<Jid, Jid> learnedPnByLid = new HashMap<>();
+                    learned.forEach((pn, lid) -> learnedPnByLid.put(lid, pn));
                     return channel.query(UsyncDeviceQuery.build(askAgain, sid + ".lid")).thenApply(second -> {
                         Map<Jid, DiscoveredUser> byLid = parse(second);
-                        askAgain.forEach(lid -> devices.put(lid, devicesOf(byLid.get(lid))));
+                        askAgain.forEach(lid -> {
+                            List<Integer> ids = devicesOf(byLid.get(lid));
+                            devices.put(lid, ids);
+                            deviceLists.store(lid, learnedPnByLid.get(lid), ids);
+                        });
                         return audienceOf(pnUsers, known, devices);
                     });
                 });
+    }
+
+    /** A refused post may mean a stale device list: ask the server for these users next time. */
+    public void forgetDevices(Collection<Jid> lidUsers) {
+        deviceLists.forgetAll(lidUsers);
     }
 
     /** Users in the order they were asked for, our own LID last (unless asked for), so stanzas are reproducible. */

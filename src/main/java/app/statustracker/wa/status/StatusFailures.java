@@ -1,6 +1,7 @@
 package app.statustracker.wa.status;
 
 import app.statustracker.wa.client.StatusRejectedException;
+import app.statustracker.wa.media.MediaUploadException;
 import app.statustracker.wa.transport.ConnectionClosedException;
 import app.statustracker.wa.transport.IqTimeoutException;
 import java.time.Duration;
@@ -10,7 +11,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Turns whatever ended a post into what the API caller is shown: a {@link StatusRejectedException} with a reason
- * a person can act on. A caller's own mistake ({@link IllegalArgumentException}) passes through unchanged.
+ * a person can act on. A caller's own mistake ({@link IllegalArgumentException}) and a media host's refusal
+ * ({@link MediaUploadException}) pass through unchanged.
  */
 final class StatusFailures {
     private StatusFailures() {
@@ -21,7 +23,9 @@ final class StatusFailures {
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        if (cause instanceof StatusRejectedException || cause instanceof IllegalArgumentException) {
+        if (cause instanceof StatusRejectedException || cause instanceof IllegalArgumentException
+                || cause instanceof MediaUploadException) {
+            // a media host's refusal keeps its own type: the runtime reports it with the host's reason
             return cause;
         }
         if (cause instanceof IqTimeoutException) {

@@ -54,10 +54,21 @@ public final class StatusSender {
      */
     public StatusSender(StatusEncryption encryption, LidMappingStore lids, SenderKeyHolders holders,
                         RecentStatuses recent, Executor crypto, SecureRandom random, Clock clock, Duration ackTimeout) {
+        this(encryption, lids, new DeviceListCache(Duration.ZERO, 0, clock), holders, recent, crypto, random, clock,
+                ackTimeout);
+    }
+
+    /**
+     * @param deviceLists the device lists this device learnt recently; a post to users found there asks usync only
+     * for the rest
+     */
+    public StatusSender(StatusEncryption encryption, LidMappingStore lids, DeviceListCache deviceLists,
+                        SenderKeyHolders holders, RecentStatuses recent, Executor crypto, SecureRandom random,
+                        Clock clock, Duration ackTimeout) {
         this.encryption = Objects.requireNonNull(encryption, "encryption");
         this.holders = Objects.requireNonNull(holders, "holders");
         this.recent = Objects.requireNonNull(recent, "recent");
-        this.resolver = new AudienceResolver(Objects.requireNonNull(lids, "lids"));
+        this.resolver = new AudienceResolver(Objects.requireNonNull(lids, "lids"), deviceLists);
         this.crypto = Objects.requireNonNull(crypto, "crypto");
         this.random = Objects.requireNonNull(random, "random");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -97,6 +108,17 @@ public final class StatusSender {
      */
     public CompletableFuture<PostedStatus> post(StanzaChannel channel, Poster poster, String messageId,
                                                 Message message, List<String> phoneNumbers) {
+        return post(channel, poster, messageId, CompletableFuture.completedFuture(message), phoneNumbers);
+    }
+
+    /**
+     * As {@link #post(StanzaChannel, Poster, String, Message, List)} for a Message that is still being made, an
+     * image or video whose upload to the media host is under way: the audience is resolved and its sessions started
+     * meanwhile, so a post waits for the longer of the two, not for both one after the other. A failed Message fails
+     * the post with its cause.
+     */
+    public CompletableFuture<PostedStatus> post(StanzaChannel channel, Poster poster, String messageId,
+                                                CompletableFuture<Message> message, List<String> phoneNumbers) {
         try {
             requireNumbers(phoneNumbers);
         } catch (IllegalArgumentException e) {
@@ -122,8 +144,8 @@ public final class StatusSender {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return unwrapped(enqueue(() -> send(channel, poster, null, StatusMessages.revoke(statusId), true,
-                phoneNumbers)));
+        return unwrapped(enqueue(() -> send(channel, poster, null,
+                CompletableFuture.completedFuture(StatusMessages.revoke(statusId)), true, phoneNumbers)));
     }
 
     /**
@@ -150,7 +172,8 @@ public final class StatusSender {
     }
 
     private CompletableFuture<PostedStatus> send(StanzaChannel channel, Poster poster, String messageId,
-                                                 Message message, boolean revoke, List<String> phoneNumbers) {
+                                                 CompletableFuture<Message> message, boolean revoke,
+                                                 List<String> phoneNumbers) {
         String id = messageId != null ? messageId
                 : MessageIds.generate(poster.phoneNumberUser().user(), clock.instant(), random);
         return resolver.resolve(channel, poster, phoneNumbers, id)
@@ -162,7 +185,8 @@ public final class StatusSender {
                     }
                     return CompletableFuture.supplyAsync(() -> encryption.devicesWithoutSession(devices), crypto)
                             .thenCompose(missing -> startSessions(channel, missing))
-                            .thenApplyAsync(ignored -> encrypt(id, revoke, message, audience, devices, poster), crypto)
+                            .thenCompose(ignored -> message)
+                            .thenApplyAsync(ready -> encrypt(id, revoke, ready, audience, devices, poster), crypto)
                             .thenCompose(prepared -> channel.sendMessage(prepared.stanza(), ackTimeout)
                                     .thenApply(ack -> accepted(ack, prepared, audience)));
                 });
@@ -226,10 +250,17 @@ public final class StatusSender {
 
     private PostedStatus accepted(MessageAck ack, Prepared prepared, Audience audience) {
         if (ack.isError()) {
+            // whatever the reason, the device lists it went to are suspect; the next post asks again
+            resolver.forgetDevices(audience.lidUsers());
             throw new CompletionException(new StatusRejectedException(
                     "WhatsApp refused the status: ack error " + ack.error().get()));
         }
-        holders.add(prepared.keyId(), prepared.keyRecipients());
+        if (!prepared.keyRecipients().isEmpty()) {
+            // Recorded on the Signal queue rather than before answering: the next post reads the holders on that
+            // same serial queue, so it sees them, and the caller need not wait for a write of one row per device.
+            // Lost in a crash, it only costs the next post a sender-key message to those devices again.
+            crypto.execute(() -> holders.add(prepared.keyId(), prepared.keyRecipients()));
+        }
         return new PostedStatus(ack.id(), ack.serverTime().orElseGet(clock::instant), audience.recipients());
     }
 

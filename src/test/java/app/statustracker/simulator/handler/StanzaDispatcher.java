@@ -1,6 +1,7 @@
 package app.statustracker.simulator.handler;
 
 import app.statustracker.simulator.connection.OnlineDevices;
+import app.statustracker.simulator.delivery.DeviceListNotices;
 import app.statustracker.simulator.connection.RecordedClientPayload;
 import app.statustracker.simulator.connection.SimConnection;
 import app.statustracker.simulator.pairing.CompanionLinker;
@@ -29,12 +30,12 @@ public final class StanzaDispatcher {
     /** The handlers the simulator runs; later issues insert theirs before the fallback. */
     public static StanzaDispatcher standard(Accounts accounts, OnlineDevices online, DeviceRemoval removal,
                                             CompanionLinker linker, LinkCodeExchange codes, int preKeyCountFloor,
-                                            Relay relay, MediaConnHandler mediaConn) {
+                                            Relay relay, MediaConnHandler mediaConn, DeviceListNotices notices) {
         RetryResend retryResend = new RetryResend(relay);
         return new StanzaDispatcher(new RegistrationHandler(), new LoginHandler(accounts, online, relay.deliveries()),
                 List.of(new PairingHandler(linker, codes), new IqAnswerHandler(), new PingHandler(),
                         new PreKeyHandler(accounts, preKeyCountFloor), new PreKeyBundleHandler(accounts),
-                        new UsyncHandler(accounts), new AccountQueryHandler(),
+                        new UsyncHandler(accounts, notices), new AccountQueryHandler(),
                         new RemoveCompanionHandler(removal), new StatusMessageHandler(relay, retryResend),
                         new DirectMessageHandler(relay, retryResend),
                         new ReceiptHandler(relay, new ReceiptRouter(relay)), new AckHandler(relay.deliveries()),

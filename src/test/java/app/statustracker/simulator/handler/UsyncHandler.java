@@ -1,6 +1,7 @@
 package app.statustracker.simulator.handler;
 
 import app.statustracker.simulator.connection.SimConnection;
+import app.statustracker.simulator.delivery.DeviceListNotices;
 import app.statustracker.simulator.state.Account;
 import app.statustracker.simulator.state.Accounts;
 import app.statustracker.simulator.state.KeyIndexList;
@@ -25,9 +26,11 @@ public final class UsyncHandler implements StanzaHandler {
     private static final Set<String> ANSWERED = Set.of("devices", "lid", "contact");
 
     private final Accounts accounts;
+    private final DeviceListNotices notices;
 
-    public UsyncHandler(Accounts accounts) {
+    public UsyncHandler(Accounts accounts, DeviceListNotices notices) {
         this.accounts = accounts;
+        this.notices = notices;
     }
 
     @Override
@@ -41,7 +44,7 @@ public final class UsyncHandler implements StanzaHandler {
         List<Node> users = new ArrayList<>();
         for (Node user : usync.child("list").map(Node::children).orElse(List.of())) {
             if ("user".equals(user.tag())) {
-                users.add(answer(user, protocols));
+                users.add(answer(connection, user, protocols));
             }
         }
         var echo = Node.builder("usync");
@@ -57,7 +60,7 @@ public final class UsyncHandler implements StanzaHandler {
         return true;
     }
 
-    private Node answer(Node user, List<String> protocols) {
+    private Node answer(SimConnection connection, Node user, List<String> protocols) {
         String jid = user.attr("jid");
         Optional<Account> account;
         if (jid != null) {
@@ -72,7 +75,11 @@ public final class UsyncHandler implements StanzaHandler {
         List<Node> data = new ArrayList<>();
         for (String protocol : protocols) {
             switch (protocol) {
-                case "devices" -> data.add(devices(account));
+                case "devices" -> {
+                    data.add(devices(account));
+                    // the asker may cache this list now; it hears when the list changes
+                    account.ifPresent(found -> connection.device().ifPresent(asker -> notices.watch(asker, found)));
+                }
                 // the lid protocol maps a PN to its LID; a user already named by LID gets nothing to map
                 case "lid" -> account.filter(found -> !askedByLid)
                         .ifPresent(found -> data.add(Node.builder("lid").attr("val", found.lidJid(0)).build()));

@@ -29,10 +29,12 @@ public final class Account {
     private final AtomicInteger lastKeyIndex = new AtomicInteger();
     private volatile String pushName;
     private PrimaryDevice primary;  // guarded by this; generated when first asked for
+    private final Accounts.DeviceChangeListener deviceChanges;
 
-    Account(String phoneNumber, String lidUser) {
+    Account(String phoneNumber, String lidUser, Accounts.DeviceChangeListener deviceChanges) {
         this.phoneNumber = phoneNumber;
         this.lidUser = lidUser;
+        this.deviceChanges = deviceChanges;
     }
 
     public String phoneNumber() {
@@ -105,6 +107,7 @@ public final class Account {
             throw new IllegalArgumentException("companion device ids start at 1; 0 is the primary phone");
         }
         devices.put(device.deviceId(), device);
+        deviceChanges.changed(this, true, device);
     }
 
     public Optional<RegisteredDevice> device(int deviceId) {
@@ -117,7 +120,9 @@ public final class Account {
     }
 
     public Optional<RegisteredDevice> removeDevice(int deviceId) {
-        return Optional.ofNullable(devices.remove(deviceId));
+        Optional<RegisteredDevice> removed = Optional.ofNullable(devices.remove(deviceId));
+        removed.ifPresent(device -> deviceChanges.changed(this, false, device));
+        return removed;
     }
 
     private int highestDeviceId() {

@@ -11,6 +11,16 @@ public final class Accounts {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Map<String, Account> byPhone = new ConcurrentHashMap<>();
     private final Map<String, Account> byLid = new ConcurrentHashMap<>();
+    private volatile DeviceChangeListener deviceChanges = (account, added, device) -> { };
+
+    /** Told of every companion added to or removed from any account, after the change. */
+    public interface DeviceChangeListener {
+        void changed(Account account, boolean added, RegisteredDevice device);
+    }
+
+    public void onDeviceChange(DeviceChangeListener listener) {
+        deviceChanges = listener;
+    }
 
     /** Creates the account, or returns the existing one for that number. */
     public Account create(String phoneNumber) {
@@ -18,7 +28,8 @@ public final class Accounts {
             throw new IllegalArgumentException("phone number must be digits with country code, got " + phoneNumber);
         }
         return byPhone.computeIfAbsent(phoneNumber, phone -> {
-            Account account = new Account(phone, unusedLidUser());
+            Account account = new Account(phone, unusedLidUser(),
+                    (changed, added, device) -> deviceChanges.changed(changed, added, device));
             byLid.put(account.lidUser(), account);
             return account;
         });

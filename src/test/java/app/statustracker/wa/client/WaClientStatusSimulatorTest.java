@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.statustracker.simulator.SimulatorConfig;
 import app.statustracker.simulator.WaSimulator;
 import app.statustracker.simulator.relay.AckFault;
+import app.statustracker.simulator.relay.RelayedMessage;
+import app.statustracker.simulator.state.DeviceAddress;
 import app.statustracker.simulator.connection.SimConnection;
 import app.statustracker.simulator.journal.SeenStanza;
 import app.statustracker.wa.binary.Jid;
@@ -90,6 +92,34 @@ class WaClientStatusSimulatorTest {
         if (simulator != null) {
             simulator.close();
         }
+    }
+
+    @Test
+    void aDevicesNotificationMakesTheNextPostReachAContactsNewDevice() throws Exception {
+        String contact = "15557654321";
+        simulator.createAccount(contact);
+        simulator.addVirtualCompanions(contact, 1, 3);
+        client.postStatus(TextStatus.plain("one"), List.of(contact)).get(10, TimeUnit.SECONDS);
+        long before = simulator.journal().lastSequence();
+
+        int added = simulator.addVirtualCompanions(contact, 1, 3).get(0).deviceId();
+        // the client acks the notification once it has dropped the contact's cached device list
+        assertTrue(simulator.awaitStanza(seen -> seen.sequence() > before && seen.isInbound()
+                && "ack".equals(seen.node().tag()) && "notification".equals(seen.node().attr("class")), WAIT)
+                .isPresent(), "the devices notification was acked");
+        PostedStatus second = client.postStatus(TextStatus.plain("two"), List.of(contact)).get(10, TimeUnit.SECONDS);
+
+        assertTrue(simulator.journal().since(before).stream().anyMatch(seen -> seen.isInbound()
+                && "usync".equals(seen.node().attr("xmlns"))), "the contact's devices were asked for again");
+        RelayedMessage relayed = simulator.awaitRelayedMessage(second.messageId(), WAIT).orElseThrow();
+        DeviceAddress newDevice = new DeviceAddress(contact, added);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (relayed.deliveries().stream().noneMatch(d -> d.device().equals(newDevice))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(List.of("pkmsg"), relayed.deliveries().stream().filter(d -> d.device().equals(newDevice))
+                .map(RelayedMessage.Delivery::encType).toList(), "the new device got the status with the sender key");
     }
 
     @Test

@@ -13,6 +13,7 @@ import app.statustracker.wa.binary.Node;
 import app.statustracker.wa.client.PostedStatus;
 import app.statustracker.wa.client.StatusRejectedException;
 import app.statustracker.wa.client.TextStatus;
+import app.statustracker.wa.media.MediaUploadException;
 import app.statustracker.wa.proto.MessageProtos.Message;
 import app.statustracker.wa.proto.MessageProtos.Message.ProtocolMessage;
 import java.nio.charset.StandardCharsets;
@@ -250,6 +251,30 @@ class StatusSenderTest {
         second.get(5, TimeUnit.SECONDS);
         assertEquals(0, participants(server.messages.get(1)).values().stream().filter(Node::hasContent).count(),
                 "the second was prepared after the first was acked, so it knew every device had the key");
+    }
+
+    @Test
+    void aMessageStillBeingMadeIsAwaitedOnlyOnceAudienceAndSessionsAreReady() throws Exception {
+        CompletableFuture<Message> uploading = new CompletableFuture<>();
+        CompletableFuture<PostedStatus> posting = sender.post(server, POSTER, null, uploading, List.of(ALICE, BOB));
+
+        assertEquals(1, server.usyncQueries.size(), "the audience was resolved during the upload");
+        assertEquals(1, server.keyQueries.size(), "and its sessions started");
+        assertTrue(server.messages.isEmpty());
+        uploading.complete(StatusMessages.text(TextStatus.plain("late"), new SecureRandom()));
+        posting.get(5, TimeUnit.SECONDS);
+        assertEquals("late", skmsgMessage(server.messages.get(0), 1000).getExtendedTextMessage().getText());
+    }
+
+    @Test
+    void aMessageThatCannotBeMadeFailsThePostWithItsCause() {
+        CompletableFuture<Message> uploading = new CompletableFuture<>();
+        CompletableFuture<PostedStatus> posting = sender.post(server, POSTER, null, uploading, List.of(ALICE));
+        uploading.completeExceptionally(new MediaUploadException("every media host refused the upload"));
+
+        ExecutionException e = assertThrows(ExecutionException.class, () -> posting.get(5, TimeUnit.SECONDS));
+        assertInstanceOf(MediaUploadException.class, e.getCause());
+        assertTrue(server.messages.isEmpty());
     }
 
     @Test
