@@ -81,12 +81,14 @@ public record ClientConfig(URI endpoint, CertificateChainVerifier verifier, Clie
 
     public ClientConfig withQrLifetimes(Duration first, Duration next) {
         return new ClientConfig(endpoint, verifier, version, browser, os, platformId, platformType, first, next,
-                minPreKeyCount, initialPreKeyBatch, refillPreKeyBatch, statusAckTimeout, media, deviceListLifetime);
+                minPreKeyCount, initialPreKeyBatch, refillPreKeyBatch, statusAckTimeout, media,
+                deviceListLifetime);
     }
 
     public ClientConfig withPreKeyBatches(int minCount, int initialBatch, int refillBatch) {
         return new ClientConfig(endpoint, verifier, version, browser, os, platformId, platformType,
-                qrFirstRefLifetime, qrNextRefLifetime, minCount, initialBatch, refillBatch, statusAckTimeout, media, deviceListLifetime);
+                qrFirstRefLifetime, qrNextRefLifetime, minCount, initialBatch, refillBatch, statusAckTimeout, media,
+                deviceListLifetime);
     }
 
     public ClientConfig withStatusAckTimeout(Duration timeout) {

@@ -112,18 +112,17 @@ public final class AudienceResolver {
                         lids.store(learned);
                     }
                     known.putAll(learned);
+                    learned.forEach((pn, lid) -> pnByLid.put(lid, pn));
                     Audience audience = audienceOf(pnUsers, known, devices);
                     if (askAgain.isEmpty()) {
                         return CompletableFuture.completedFuture(audience);
                     }
-                    Map<Jid, Jid> learnedPnByLid = new HashMap<>();
-                    learned.forEach((pn, lid) -> learnedPnByLid.put(lid, pn));
                     return channel.query(UsyncDeviceQuery.build(askAgain, sid + ".lid")).thenApply(second -> {
                         Map<Jid, DiscoveredUser> byLid = parse(second);
                         askAgain.forEach(lid -> {
                             List<Integer> ids = devicesOf(byLid.get(lid));
                             devices.put(lid, ids);
-                            deviceLists.store(lid, learnedPnByLid.get(lid), ids);
+                            deviceLists.store(lid, pnByLid.get(lid), ids);
                         });
                         return audienceOf(pnUsers, known, devices);
                     });

@@ -37,14 +37,13 @@ public final class DeviceListNotices {
         if (watching == null) {
             return;
         }
+        Node change = Node.builder(added ? "add" : "remove").children(Node.builder("device")
+                .attr("jid", account.pnJid(device.deviceId())).attr("key-index", Integer.toString(device.keyIndex()))
+                .build()).build();
         for (DeviceAddress asker : watching) {
             online.get(asker).ifPresent(connection -> connection.send(Node.builder("notification")
                     .attr("from", account.pnJid()).attr("type", "devices").attr("id", connection.newStanzaId())
-                    .attr("t", Long.toString(Instant.now().getEpochSecond()))
-                    .children(Node.builder(added ? "add" : "remove").children(Node.builder("device").attr("jid", account.pnJid(device.deviceId()))
-                                    .attr("key-index", Integer.toString(device.keyIndex())).build())
-                            .build())
-                    .build()));
+                    .attr("t", Long.toString(Instant.now().getEpochSecond())).children(change).build()));
         }
     }
 }

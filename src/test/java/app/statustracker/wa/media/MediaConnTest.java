@@ -7,12 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.statustracker.testing.MutableClock;
 import app.statustracker.wa.binary.MalformedNodeException;
 import app.statustracker.wa.binary.Node;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -74,10 +73,10 @@ class MediaConnTest {
         }, clock);
         MediaConn first = cache.get().join();
         assertSame(first, cache.get().join());
-        clock.now = T0.plusSeconds(99);
+        clock.set(T0.plusSeconds(99));
         assertSame(first, cache.get().join());
         assertEquals(1, asked.get());
-        clock.now = T0.plusSeconds(100);
+        clock.set(T0.plusSeconds(100));
         assertEquals("tok2", cache.get().join().auth());
         cache.invalidate();
         assertEquals("tok3", cache.get().join().auth());
@@ -92,28 +91,5 @@ class MediaConnTest {
         CompletionException failure = assertThrows(CompletionException.class, () -> cache.get().join());
         assertInstanceOf(MediaUploadException.class, failure.getCause());
         assertEquals("tok", cache.get().join().auth());
-    }
-
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

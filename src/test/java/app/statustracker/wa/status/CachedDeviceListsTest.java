@@ -5,25 +5,23 @@ import static app.statustracker.wa.status.StatusSenderTest.ALICE_LID;
 import static app.statustracker.wa.status.StatusSenderTest.BOB;
 import static app.statustracker.wa.status.StatusSenderTest.BOB_LID;
 import static app.statustracker.wa.status.StatusSenderTest.OWN_LID;
-import static app.statustracker.wa.status.StatusSenderTest.OWN_PHONE;
 import static app.statustracker.wa.status.StatusSenderTest.POSTER;
 import static app.statustracker.wa.status.StatusSenderTest.participants;
 import static app.statustracker.wa.status.StatusSenderTest.queriedUsers;
 import static app.statustracker.wa.status.StatusSenderTest.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import app.statustracker.testing.MutableClock;
 import app.statustracker.wa.binary.Jid;
 import app.statustracker.wa.client.TextStatus;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * people asks usync nothing, and only what is missing, stale or said to have changed is asked again.
  */
 class CachedDeviceListsTest {
-    final MutableClock clock = new MutableClock();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T12:00:00Z"));
     final ScriptedWhatsApp server = new ScriptedWhatsApp();
     final FakeStatusEncryption encryption = new FakeStatusEncryption();
     final DeviceListCache deviceLists = new DeviceListCache(Duration.ofMinutes(5), 1000, clock);
@@ -61,9 +59,7 @@ class CachedDeviceListsTest {
             Duration.ofSeconds(5));
 
     CachedDeviceListsTest() {
-        server.account(OWN_PHONE, OWN_LID, 0, 5, 7);
-        server.account(ALICE, ALICE_LID, 0, 1);
-        server.account(BOB, BOB_LID, 0);
+        StatusSenderTest.addAccounts(server);
     }
 
     @Test
@@ -125,28 +121,5 @@ class CachedDeviceListsTest {
 
     private void post(String... phones) throws Exception {
         sender.post(server, POSTER, TextStatus.plain("hi"), List.of(phones)).get(5, TimeUnit.SECONDS);
-    }
-
-    static final class MutableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-12-02T12:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -3,16 +3,18 @@ package app.statustracker.wa.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.statustracker.testing.MutableClock;
 import app.statustracker.wa.binary.Jid;
 import app.statustracker.wa.binary.Node;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DeviceListCacheTest {
-    final CachedDeviceListsTest.MutableClock clock = new CachedDeviceListsTest.MutableClock();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T12:00:00Z"));
     static final Jid ALICE_LID = Jid.of("100000000000002", Jid.LID_SERVER);
     static final Jid ALICE_PN = Jid.of("15550000002", Jid.USER_SERVER);
     static final Jid BOB_LID = Jid.of("100000000000003", Jid.LID_SERVER);
@@ -62,9 +64,10 @@ class DeviceListCacheTest {
 
     @Test
     void aDevicesNotificationNamesItsSenderAndTheDevicesOwners() {
-        Node notification = Node.builder("notification").attr("type", "devices").attr("from", "15550000002@s.whatsapp.net")
-                .attr("id", "n1").children(Node.builder("add").children(
-                        Node.builder("device").attr("jid", "15550000002:3@s.whatsapp.net").attr("key-index", "2").build(),
+        Node notification = Node.builder("notification").attr("type", "devices")
+                .attr("from", "15550000002@s.whatsapp.net").attr("id", "n1").children(Node.builder("add").children(
+                        Node.builder("device").attr("jid", "15550000002:3@s.whatsapp.net").attr("key-index", "2")
+                                .build(),
                         Node.builder("device").attr("jid", "100000000000002:3@lid").build()).build())
                 .build();
         assertTrue(DevicesNotification.matches(notification));

@@ -51,6 +51,11 @@ class StatusSenderTest {
             Clock.systemUTC(), Duration.ofSeconds(5));
 
     StatusSenderTest() {
+        addAccounts(server);
+    }
+
+    /** Us with two other devices, Alice with a companion, Bob with his phone only. */
+    static void addAccounts(ScriptedWhatsApp server) {
         server.account(OWN_PHONE, OWN_LID, 0, 5, 7);
         server.account(ALICE, ALICE_LID, 0, 1);
         server.account(BOB, BOB_LID, 0);
