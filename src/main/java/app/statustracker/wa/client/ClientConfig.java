@@ -27,12 +27,14 @@ import java.util.Objects;
  * @param media              how image and video statuses reach WhatsApp's media hosts
  * @param deviceListLifetime how long a contact's device list from usync is used before we ask again, unless a
  *                           devices notification says it changed (Baileys: 5 minutes; zero: ask on every post)
+ * @param signalThreads      how many threads may compute the Signal sessions a post starts side by side, the
+ *                           device's own Signal queue included (default: one per processor; 1: that queue alone)
  */
 public record ClientConfig(URI endpoint, CertificateChainVerifier verifier, ClientVersion version, String browser,
                            String os, String platformId, DeviceProps.PlatformType platformType,
                            Duration qrFirstRefLifetime, Duration qrNextRefLifetime, int minPreKeyCount,
                            int initialPreKeyBatch, int refillPreKeyBatch, Duration statusAckTimeout,
-                           MediaTransfer media, Duration deviceListLifetime) {
+                           MediaTransfer media, Duration deviceListLifetime, int signalThreads) {
 
     public static final ClientVersion DEFAULT_VERSION = ClientVersion.parse("2.3000.1045649367");
 
@@ -60,12 +62,16 @@ public record ClientConfig(URI endpoint, CertificateChainVerifier verifier, Clie
         if (deviceListLifetime.isNegative()) {
             throw new IllegalArgumentException("device list lifetime must not be negative");
         }
+        if (signalThreads < 1) {
+            throw new IllegalArgumentException("signal threads must be at least 1");
+        }
     }
 
     public static ClientConfig defaults(URI endpoint, CertificateChainVerifier verifier) {
         return new ClientConfig(endpoint, verifier, DEFAULT_VERSION, "Chrome", "Mac OS", "1",
                 DeviceProps.PlatformType.CHROME, Duration.ofSeconds(60), Duration.ofSeconds(20), 5, 812, 50,
-                Duration.ofSeconds(20), MediaTransfer.defaults(), Duration.ofMinutes(5));
+                Duration.ofSeconds(20), MediaTransfer.defaults(), Duration.ofMinutes(5),
+                Runtime.getRuntime().availableProcessors());
     }
 
     /** WhatsApp itself with its own root key. */
@@ -76,37 +82,43 @@ public record ClientConfig(URI endpoint, CertificateChainVerifier verifier, Clie
     public ClientConfig withVersion(ClientVersion newVersion) {
         return new ClientConfig(endpoint, verifier, newVersion, browser, os, platformId, platformType,
                 qrFirstRefLifetime, qrNextRefLifetime, minPreKeyCount, initialPreKeyBatch, refillPreKeyBatch,
-                statusAckTimeout, media, deviceListLifetime);
+                statusAckTimeout, media, deviceListLifetime, signalThreads);
     }
 
     public ClientConfig withQrLifetimes(Duration first, Duration next) {
         return new ClientConfig(endpoint, verifier, version, browser, os, platformId, platformType, first, next,
                 minPreKeyCount, initialPreKeyBatch, refillPreKeyBatch, statusAckTimeout, media,
-                deviceListLifetime);
+                deviceListLifetime, signalThreads);
     }
 
     public ClientConfig withPreKeyBatches(int minCount, int initialBatch, int refillBatch) {
         return new ClientConfig(endpoint, verifier, version, browser, os, platformId, platformType,
                 qrFirstRefLifetime, qrNextRefLifetime, minCount, initialBatch, refillBatch, statusAckTimeout, media,
-                deviceListLifetime);
+                deviceListLifetime, signalThreads);
     }
 
     public ClientConfig withStatusAckTimeout(Duration timeout) {
         return new ClientConfig(endpoint, verifier, version, browser, os, platformId, platformType,
                 qrFirstRefLifetime, qrNextRefLifetime, minPreKeyCount, initialPreKeyBatch, refillPreKeyBatch, timeout,
-                media, deviceListLifetime);
+                media, deviceListLifetime, signalThreads);
     }
 
     public ClientConfig withMedia(MediaTransfer transfer) {
         return new ClientConfig(endpoint, verifier, version, browser, os, platformId, platformType,
                 qrFirstRefLifetime, qrNextRefLifetime, minPreKeyCount, initialPreKeyBatch, refillPreKeyBatch,
-                statusAckTimeout, transfer, deviceListLifetime);
+                statusAckTimeout, transfer, deviceListLifetime, signalThreads);
     }
 
     public ClientConfig withDeviceListLifetime(Duration lifetime) {
         return new ClientConfig(endpoint, verifier, version, browser, os, platformId, platformType,
                 qrFirstRefLifetime, qrNextRefLifetime, minPreKeyCount, initialPreKeyBatch, refillPreKeyBatch,
-                statusAckTimeout, media, lifetime);
+                statusAckTimeout, media, lifetime, signalThreads);
+    }
+
+    public ClientConfig withSignalThreads(int threads) {
+        return new ClientConfig(endpoint, verifier, version, browser, os, platformId, platformType,
+                qrFirstRefLifetime, qrNextRefLifetime, minPreKeyCount, initialPreKeyBatch, refillPreKeyBatch,
+                statusAckTimeout, media, deviceListLifetime, threads);
     }
 
     /** "Chrome (Mac OS)": the companion_platform_display format the server validates (docs/protocol.md, Pairing). */

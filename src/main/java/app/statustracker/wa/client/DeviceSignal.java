@@ -4,6 +4,7 @@ import app.statustracker.wa.binary.Jid;
 import app.statustracker.wa.message.IncomingMessageDecryptor;
 import app.statustracker.wa.signal.GroupCipher;
 import app.statustracker.wa.signal.GroupSessionBuilder;
+import app.statustracker.wa.signal.ParallelWork;
 import app.statustracker.wa.signal.PreKeyStore;
 import app.statustracker.wa.signal.SessionCipher;
 import app.statustracker.wa.signal.SignalSessions;
@@ -33,11 +34,12 @@ final class DeviceSignal {
     private final Clock clock;
     private final Duration ackTimeout;
     private final DeviceListCache deviceLists;
+    private final ParallelWork parallel;
     private StatusSender statusSender;
     private Jid statusSenderDevice;
 
     DeviceSignal(StatusStores stores, PreKeyStore preKeys, Executor pool, SecureRandom random, Clock clock,
-                 Duration ackTimeout, Duration deviceListLifetime) {
+                 Duration ackTimeout, Duration deviceListLifetime, int signalThreads) {
         this.stores = Objects.requireNonNull(stores, "stores");
         this.preKeys = Objects.requireNonNull(preKeys, "preKeys");
         this.work = new SignalWorkQueue(pool);
@@ -45,6 +47,8 @@ final class DeviceSignal {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ackTimeout = Objects.requireNonNull(ackTimeout, "ackTimeout");
         this.deviceLists = new DeviceListCache(deviceListLifetime, MAX_CACHED_DEVICE_LISTS, clock);
+        // pure curve arithmetic, no stores: the common pool's threads may help the Signal queue with it
+        this.parallel = ParallelWork.onCommonPool(signalThreads);
     }
 
     /** Contacts' device lists, kept across posts and reconnects; a devices notification drops one. */
@@ -81,6 +85,6 @@ final class DeviceSignal {
 
     private SignalSessions sessions(DeviceCredentials credentials) {
         return new SignalSessions(new SessionCipher(credentials.signalIdentity(), random), stores.sessions(),
-                stores.identities(), preKeys);
+                stores.identities(), preKeys, parallel);
     }
 }

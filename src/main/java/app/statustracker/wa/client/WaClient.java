@@ -71,7 +71,8 @@ public final class WaClient {
         this.preKeyStore = Objects.requireNonNull(preKeyStore, "preKeyStore");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.signal = statusStores == null ? null : new DeviceSignal(statusStores, preKeyStore,
-                scheduler, random, Clock.systemUTC(), config.statusAckTimeout(), config.deviceListLifetime());
+                scheduler, random, Clock.systemUTC(), config.statusAckTimeout(), config.deviceListLifetime(),
+                config.signalThreads());
         this.incomingMessages = new IncomingMessages(this, signal, Clock.systemUTC());
         this.retryReceipts = new RetryReceipts(this, signal);
         MediaTransfer media = config.media();

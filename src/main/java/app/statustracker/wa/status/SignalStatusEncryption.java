@@ -8,6 +8,7 @@ import app.statustracker.wa.signal.PreKeyBundle;
 import app.statustracker.wa.signal.SenderKeyDistributionMessage;
 import app.statustracker.wa.signal.SenderKeyName;
 import app.statustracker.wa.signal.SenderKeyStore;
+import app.statustracker.wa.signal.SessionBatch;
 import app.statustracker.wa.signal.SessionStartReport;
 import app.statustracker.wa.signal.SignalAddress;
 import app.statustracker.wa.signal.SignalMessageType;
@@ -103,20 +104,37 @@ public final class SignalStatusEncryption implements StatusEncryption {
 
     @Override
     public PairwiseBatch encryptPairwise(byte[] paddedPlaintext, Collection<Jid> devices) {
+        return startAndEncryptPairwise(Map.of(), paddedPlaintext, devices);
+    }
+
+    @Override
+    public PendingPairwise prepareAndEncryptPairwise(Map<Jid, PreKeyBundle> bundles, byte[] paddedPlaintext,
+                                                     Collection<Jid> devices) {
         Map<SignalAddress, Jid> byAddress = addresses(devices);
-        Map<SignalAddress, EncryptedSignalMessage> encrypted = sessions.encryptAll(byAddress.keySet(), paddedPlaintext);
-        Map<Jid, PairwiseCiphertext> result = new HashMap<>();
+        Map<SignalAddress, Jid> startedByAddress = addresses(bundles.keySet());
+        Map<SignalAddress, PreKeyBundle> byAddressBundles = new HashMap<>();
+        startedByAddress.forEach((address, device) -> byAddressBundles.put(address, bundles.get(device)));
+        Map<SignalAddress, byte[]> plaintexts = new HashMap<>();
+        byAddress.keySet().forEach(address -> plaintexts.put(address, paddedPlaintext));
+        SessionBatch prepared = sessions.prepare(byAddressBundles, plaintexts);
+        Map<Jid, PairwiseCiphertext> encrypted = new HashMap<>();
         Map<Jid, String> failed = new HashMap<>();
+        SessionStartReport report = prepared.started();
         byAddress.forEach((address, device) -> {
-            EncryptedSignalMessage message = encrypted.get(address);
-            if (message == null) {
-                failed.put(device, "no open Signal session");
-            } else {
+            EncryptedSignalMessage message = prepared.encrypted().get(address);
+            if (message != null) {
                 String type = message.type() == SignalMessageType.PKMSG ? PairwiseCiphertext.PKMSG : PairwiseCiphertext.MSG;
-                result.put(device, new PairwiseCiphertext(type, message.serialized()));
+                encrypted.put(device, new PairwiseCiphertext(type, message.serialized()));
+            } else if (report.rejected().containsKey(address)) {
+                failed.put(device, report.rejected().get(address).getMessage());
+            } else {
+                failed.put(device, "no open Signal session");
             }
         });
-        return new PairwiseBatch(result, failed);
+        return new PendingPairwise(new PairwiseBatch(encrypted, failed), () -> {
+            sessions.store(prepared);
+            knownOpen.addAll(report.started()); // only once written: a failed write leaves them to be asked for
+        });
     }
 
     @Override

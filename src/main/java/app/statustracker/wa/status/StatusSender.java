@@ -8,6 +8,7 @@ import app.statustracker.wa.client.StatusRejectedException;
 import app.statustracker.wa.client.TextStatus;
 import app.statustracker.wa.proto.MessageProtos.Message;
 import app.statustracker.wa.signal.PlaintextPadding;
+import app.statustracker.wa.signal.PreKeyBundle;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import java.util.function.Supplier;
  * on a transport thread.
  */
 public final class StatusSender {
+    private static final System.Logger LOG = System.getLogger(StatusSender.class.getName());
     private static final String DIGITS = "[1-9][0-9]{6,18}";
 
     private final StatusEncryption encryption;
@@ -183,39 +185,70 @@ public final class StatusSender {
                         throw new CompletionException(new StatusRejectedException(
                                 "the audience has no device to send the status to"));
                     }
+                    // The sender key goes out pairwise before the message is needed: while a medium still
+                    // uploads, the sessions are started and the key encrypted for every device that lacks it.
                     return CompletableFuture.supplyAsync(() -> encryption.devicesWithoutSession(devices), crypto)
-                            .thenCompose(missing -> startSessions(channel, missing))
-                            .thenCompose(ignored -> message)
-                            .thenApplyAsync(ready -> encrypt(id, revoke, ready, audience, devices, poster), crypto)
-                            .thenCompose(prepared -> channel.sendMessage(prepared.stanza(), ackTimeout)
-                                    .thenApply(ack -> accepted(ack, prepared, audience)));
+                            .thenCompose(missing -> bundles(channel, missing))
+                            .thenComposeAsync(bundles -> {
+                                KeyDistribution key = distributeKey(bundles, devices);
+                                // A message that is ready is sealed in this same step, so that the stanza is on
+                                // the wire while the new sessions are written. The write is the next task on the
+                                // queue, ahead of any later Signal work of this device (which reads those
+                                // sessions), and the post ends only once it is done, so a next post never waits.
+                                Prepared sealedNow = message.isDone() && !message.isCompletedExceptionally()
+                                        ? seal(id, revoke, message.join(), key, audience, poster) : null;
+                                CompletableFuture<Void> stored = new CompletableFuture<>();
+                                crypto.execute(() -> storeSessions(key, stored));
+                                CompletableFuture<Prepared> sealed = sealedNow != null
+                                        ? CompletableFuture.completedFuture(sealedNow)
+                                        : message.thenApplyAsync(ready -> seal(id, revoke, ready, key, audience,
+                                                poster), crypto);
+                                return sealed.thenCompose(prepared -> channel.sendMessage(prepared.stanza(), ackTimeout)
+                                        .thenCombine(stored, (ack, ignored) -> accepted(ack, prepared, audience)));
+                            }, crypto);
                 });
     }
 
-    private CompletableFuture<Void> startSessions(StanzaChannel channel, Set<Jid> missing) {
-        if (missing.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
+    /**
+     * Writes the sessions a post started. A failed write does not undo a post that WhatsApp may already have:
+     * those devices simply count as without a session, and the next post starts them again.
+     */
+    private static void storeSessions(KeyDistribution key, CompletableFuture<Void> stored) {
+        try {
+            key.storeSessions().run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "storing the Signal sessions of a status failed", e);
+        } finally {
+            stored.complete(null);
         }
-        return channel.query(PreKeyBundleQuery.build(missing)).thenAcceptAsync(answer -> {
-            FetchedBundles fetched;
+    }
+
+    /** The pre-key bundles of the devices we have no session with yet (one iq); none needed, none asked. */
+    private CompletableFuture<Map<Jid, PreKeyBundle>> bundles(StanzaChannel channel, Set<Jid> missing) {
+        if (missing.isEmpty()) {
+            return CompletableFuture.completedFuture(Map.of());
+        }
+        return channel.query(PreKeyBundleQuery.build(missing)).thenApply(answer -> {
             try {
-                fetched = PreKeyBundleQuery.parse(answer);
+                // devices without a bundle stay out of the pairwise part; the encryption reports them
+                return PreKeyBundleQuery.parse(answer).bundles();
             } catch (IqErrorException e) {
                 throw new CompletionException(new StatusRejectedException("pre-key fetch refused: " + e.getMessage(), e));
             } catch (MalformedNodeException e) {
                 throw new CompletionException(new StatusRejectedException("malformed pre-key answer: " + e.getMessage(), e));
             }
-            // devices without a bundle or session stay out of the pairwise part; the encryption reports them
-            encryption.startSessions(fetched.bundles());
-        }, crypto);
+        });
     }
 
-    /** What goes out, and which devices receive the sender key with it. */
-    private record Prepared(Node stanza, int keyId, Set<Jid> keyRecipients) {
+    /**
+     * The sender key of this post, its SKDM encrypted for each device that lacks it, and the write of the sessions
+     * that took (run it on the Signal queue before any other Signal work of this device).
+     */
+    private record KeyDistribution(int keyId, Map<Jid, PairwiseCiphertext> pairwise, Runnable storeSessions) {
     }
 
-    private Prepared encrypt(String id, boolean revoke, Message message, Audience audience, List<Jid> devices,
-                             Poster poster) {
+    /** Starts the missing sessions and encrypts the current sender key's SKDM pairwise, in one pass. */
+    private KeyDistribution distributeKey(Map<Jid, PreKeyBundle> bundles, List<Jid> devices) {
         SenderKeyDistribution key = encryption.currentSenderKey();
         Set<Jid> holding = holders.holders(key.keyId());
         Set<Jid> audienceDevices = new HashSet<>(devices);
@@ -229,23 +262,37 @@ public final class StatusSender {
         Set<Jid> holdingNow = holding;
         List<Jid> lacking = devices.stream().filter(device -> !holdingNow.contains(device)).toList();
         Map<Jid, PairwiseCiphertext> pairwise = new LinkedHashMap<>();
+        Runnable storeSessions = () -> { };
         if (!lacking.isEmpty()) {
             byte[] skdm = PlaintextPadding.pad(StatusMessages.senderKeyDistribution(key.message()).toByteArray(), random);
-            PairwiseBatch batch = encryption.encryptPairwise(skdm, lacking);
+            StatusEncryption.PendingPairwise pending = encryption.prepareAndEncryptPairwise(bundles, skdm, lacking);
             for (Jid device : lacking) {
-                PairwiseCiphertext ciphertext = batch.encrypted().get(device);
+                PairwiseCiphertext ciphertext = pending.batch().encrypted().get(device);
                 if (ciphertext != null) {
                     pairwise.put(device, ciphertext);
                 }
             }
+            storeSessions = pending.store();
+        } else if (!bundles.isEmpty()) {
+            encryption.startSessions(bundles); // every device holds the key already: nothing to encrypt pairwise
         }
+        return new KeyDistribution(key.keyId(), pairwise, storeSessions);
+    }
+
+    /** What goes out, and which devices receive the sender key with it. */
+    private record Prepared(Node stanza, int keyId, Set<Jid> keyRecipients) {
+    }
+
+    /** The message under the sender key (the same one the pairwise part carries) and the stanza around both. */
+    private Prepared seal(String id, boolean revoke, Message message, KeyDistribution key, Audience audience,
+                          Poster poster) {
         byte[] skmsg = encryption.encryptWithSenderKey(PlaintextPadding.pad(message.toByteArray(), random));
         // remembered before it goes out: a viewer's retry receipt can overtake the server's ack
         recent.remember(new SentStatus(id, message.toByteArray(), revoke, key.keyId(), Set.copyOf(audience.lidUsers()),
                 clock.instant()));
-        Node stanza = StatusStanza.build(id, revoke, pairwise, audience.lidUsers(), poster.deviceIdentity(), skmsg,
-                StatusMessages.mediaTypeOf(message));
-        return new Prepared(stanza, key.keyId(), pairwise.keySet());
+        Node stanza = StatusStanza.build(id, revoke, key.pairwise(), audience.lidUsers(), poster.deviceIdentity(),
+                skmsg, StatusMessages.mediaTypeOf(message));
+        return new Prepared(stanza, key.keyId(), key.pairwise().keySet());
     }
 
     private PostedStatus accepted(MessageAck ack, Prepared prepared, Audience audience) {

@@ -96,6 +96,73 @@ class SignalSessionsTest {
     }
 
     @Test
+    void startingAndEncryptingSideBySideLoadsAndStoresOnceAndEveryDeviceDecrypts() throws Exception {
+        SignalTestParty sender = new SignalTestParty();
+        CountingSessionStore store = new CountingSessionStore();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            SignalSessions sessions = new SignalSessions(sender.cipher, store, sender.identityStore, sender.preKeys,
+                    new ParallelWork(pool, 4));
+            SignalAddress known = new SignalAddress("2000_1", 0);
+            SignalTestParty knownParty = new SignalTestParty();
+            sessions.startSessions(Map.of(known, knownParty.bundle()));
+            Map<SignalAddress, SignalTestParty> fresh = new LinkedHashMap<>();
+            Map<SignalAddress, PreKeyBundle> bundles = new HashMap<>();
+            for (int i = 0; i < 60; i++) {
+                SignalAddress address = new SignalAddress("3000" + i + "_1", i % 2);
+                SignalTestParty device = new SignalTestParty();
+                fresh.put(address, device);
+                bundles.put(address, device.bundle());
+            }
+            byte[] payload = PlaintextPadding.pad("key".getBytes(UTF_8), new java.security.SecureRandom());
+            Map<SignalAddress, byte[]> plaintexts = new HashMap<>();
+            fresh.keySet().forEach(address -> plaintexts.put(address, payload));
+            plaintexts.put(known, payload);
+            int loadsBefore = store.loads;
+            int storesBefore = store.stores;
+
+            SessionBatch result = sessions.startAndEncrypt(bundles, plaintexts);
+
+            assertEquals(1, store.loads - loadsBefore);
+            assertEquals(1, store.stores - storesBefore);
+            assertEquals(fresh.keySet(), result.started().started(), "the known device was not started again");
+            assertEquals(plaintexts.keySet(), result.encrypted().keySet());
+            Map<SignalAddress, SignalTestParty> all = new LinkedHashMap<>(fresh);
+            all.put(known, knownParty);
+            for (Map.Entry<SignalAddress, SignalTestParty> device : all.entrySet()) {
+                SignalTestParty party = device.getValue();
+                assertArrayEquals(payload, party.cipher.decrypt(party.record, result.encrypted().get(device.getKey()),
+                        party.preKeys).plaintext());
+            }
+            assertEquals(all.keySet(), store.delegate.loadAll(all.keySet()).keySet(), "every session was stored");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aPreparedBatchWritesNothingUntilItIsStored() throws Exception {
+        SignalTestParty sender = new SignalTestParty();
+        CountingSessionStore store = new CountingSessionStore();
+        SignalSessions sessions = new SignalSessions(sender.cipher, store, sender.identityStore, sender.preKeys);
+        SignalAddress address = new SignalAddress("4000_1", 0);
+        SignalTestParty device = new SignalTestParty();
+        byte[] payload = PlaintextPadding.pad("key".getBytes(UTF_8), new java.security.SecureRandom());
+
+        SessionBatch batch = sessions.prepare(Map.of(address, device.bundle()), Map.of(address, payload));
+
+        assertEquals(Set.of(address), batch.encrypted().keySet());
+        assertEquals(0, store.stores);
+        assertTrue(store.delegate.loadAll(List.of(address)).isEmpty());
+        assertTrue(sender.identityStore.load(address).isEmpty(), "the identity waits for the store as well");
+        sessions.store(batch);
+        assertTrue(store.delegate.loadAll(List.of(address)).get(address).hasOpenSession());
+        assertArrayEquals(device.bundle().identityKey(), sender.identityStore.load(address).orElseThrow());
+        assertArrayEquals(payload, device.cipher.decrypt(device.record, batch.encrypted().get(address), device.preKeys)
+                .plaintext());
+    }
+
+    @Test
     void pkmsgConsumesThePreKeyAndRemembersTheIdentity() throws Exception {
         SignalTestParty bob = new SignalTestParty();
         SignalTestParty alice = new SignalTestParty();

@@ -116,6 +116,34 @@ class SignalStatusEncryptionTest {
     }
 
     @Test
+    void startedSessionsAreWrittenOnlyByTheStoreStepAndCountAsOpenFromThen() throws Exception {
+        List<Jid> devices = viewers.stream().map(viewer -> viewer.device).toList();
+        Map<Jid, PreKeyBundle> bundles = new LinkedHashMap<>();
+        viewers.forEach(viewer -> bundles.put(viewer.device, viewer.bundle()));
+        byte[] carrier = PlaintextPadding.pad(StatusMessages.senderKeyDistribution(
+                encryption.currentSenderKey().message()).toByteArray(), random);
+        sessionStore.reset();
+
+        StatusEncryption.PendingPairwise pending = encryption.prepareAndEncryptPairwise(bundles, carrier, devices);
+
+        assertEquals(Set.copyOf(devices), pending.batch().encrypted().keySet());
+        assertEquals(1, sessionStore.loads.get(), "one load for starting and encrypting");
+        assertEquals(0, sessionStore.stores.get(), "nothing written before the store step");
+        assertEquals(Set.copyOf(devices), encryption.devicesWithoutSession(devices), "not open before it is stored");
+        pending.store().run();
+        assertEquals(1, sessionStore.stores.get());
+        sessionStore.reset();
+        assertEquals(Set.of(), encryption.devicesWithoutSession(devices));
+        assertEquals(0, sessionStore.loads.get(), "known open once stored");
+        for (SignalPeer viewer : viewers) {
+            PairwiseCiphertext ciphertext = pending.batch().encrypted().get(viewer.device);
+            assertEquals(PairwiseCiphertext.PKMSG, ciphertext.type());
+            assertEquals("status@broadcast", viewer.openPairwise(OUR_DEVICE, ciphertext.type(), ciphertext.ciphertext())
+                    .getSenderKeyDistributionMessage().getGroupId());
+        }
+    }
+
+    @Test
     void aViewerThatRepliedGetsMsgAndARotatedKeyLocksOutHoldersOfTheOldOne() throws Exception {
         encryption.startSessions(Map.of(alice1.device, alice1.bundle()));
         byte[] carrier = PlaintextPadding.pad(StatusMessages.senderKeyDistribution(
