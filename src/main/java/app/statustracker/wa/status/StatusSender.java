@@ -194,7 +194,8 @@ public final class StatusSender {
                                 // A message that is ready is sealed in this same step, so that the stanza is on
                                 // the wire while the new sessions are written. The write is the next task on the
                                 // queue, ahead of any later Signal work of this device (which reads those
-                                // sessions), and the post ends only once it is done, so a next post never waits.
+                                // sessions), and the post ends only once it is done, so a next post never waits
+                                // for it; the same holds for the sender-key holders recorded after the ack.
                                 Prepared sealedNow = message.isDone() && !message.isCompletedExceptionally()
                                         ? seal(id, revoke, message.join(), key, audience, poster) : null;
                                 CompletableFuture<Void> stored = new CompletableFuture<>();
@@ -204,7 +205,8 @@ public final class StatusSender {
                                         : message.thenApplyAsync(ready -> seal(id, revoke, ready, key, audience,
                                                 poster), crypto);
                                 return sealed.thenCompose(prepared -> channel.sendMessage(prepared.stanza(), ackTimeout)
-                                        .thenCombine(stored, (ack, ignored) -> accepted(ack, prepared, audience)));
+                                        .thenCombine(stored, (ack, ignored) -> accepted(ack, prepared, audience))
+                                        .thenCompose(posted -> recordHolders(prepared).thenApply(done -> posted)));
                             }, crypto);
                 });
     }
@@ -302,13 +304,29 @@ public final class StatusSender {
             throw new CompletionException(new StatusRejectedException(
                     "WhatsApp refused the status: ack error " + ack.error().get()));
         }
-        if (!prepared.keyRecipients().isEmpty()) {
-            // Recorded on the Signal queue rather than before answering: the next post reads the holders on that
-            // same serial queue, so it sees them, and the caller need not wait for a write of one row per device.
-            // Lost in a crash, it only costs the next post a sender-key message to those devices again.
-            crypto.execute(() -> holders.add(prepared.keyId(), prepared.keyRecipients()));
-        }
         return new PostedStatus(ack.id(), ack.serverTime().orElseGet(clock::instant), audience.recipients());
+    }
+
+    /**
+     * Records, after an ack without error, the devices that received the sender key with this post, on the Signal
+     * queue where the next post reads them. Lost in a crash or a failed write, it only costs the next post a
+     * sender-key message to those devices again, so a failure is logged, not reported.
+     */
+    private CompletableFuture<Void> recordHolders(Prepared prepared) {
+        if (prepared.keyRecipients().isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> recorded = new CompletableFuture<>();
+        crypto.execute(() -> {
+            try {
+                holders.add(prepared.keyId(), prepared.keyRecipients());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "recording the sender-key holders of a status failed", e);
+            } finally {
+                recorded.complete(null);
+            }
+        });
+        return recorded;
     }
 
     private CompletableFuture<PostedStatus> unwrapped(CompletableFuture<PostedStatus> result) {
