@@ -39,7 +39,7 @@ public class Session {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "state", nullable = false, length = 32)
-    private SessionState state;
+    private LinkState state;
 
     @Column(name = "state_reason", length = 200)
     private String stateReason;
@@ -64,12 +64,12 @@ public class Session {
         this.sessionName = sessionName;
         this.authMethod = authMethod;
         this.phoneNumber = phoneNumber;
-        this.state = SessionState.CONNECTING;
+        this.state = LinkState.CONNECTING;
         this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         this.updatedAt = createdAt;
     }
 
-    public void changeState(SessionState newState, String reason) {
+    public void changeState(LinkState newState, String reason) {
         this.state = newState;
         this.stateReason = reason;
         this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -107,7 +107,7 @@ public class Session {
         this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
-    public SessionState getState() {
+    public LinkState getState() {
         return state;
     }
 

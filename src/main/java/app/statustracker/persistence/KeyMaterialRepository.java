@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * Reads and writes the protocol key material of every session, sealing each value under the master key with
- * the place it belongs to as associated data. The protocol side sees it through {@link JpaCredentialsStore}
- * and {@link JpaPreKeyStore}.
+ * the place it belongs to as associated data. The protocol side sees it through {@link DbCredentialsStore}
+ * and {@link DbPreKeyStore}.
  */
 @ApplicationScoped
 public class KeyMaterialRepository {

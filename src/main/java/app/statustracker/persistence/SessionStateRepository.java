@@ -1,7 +1,7 @@
 package app.statustracker.persistence;
 
+import app.statustracker.domain.LinkState;
 import app.statustracker.domain.Session;
-import app.statustracker.domain.SessionState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,7 +15,7 @@ public class SessionStateRepository {
     @PersistenceContext(unitName = "statusTracker")
     EntityManager em;
 
-    public record SessionRef(long pk, String sessionId, String authMethod, String phoneNumber, SessionState state) {
+    public record SessionRef(long pk, String sessionId, String authMethod, String phoneNumber, LinkState state) {
     }
 
     @Transactional
@@ -29,15 +29,15 @@ public class SessionStateRepository {
     public List<SessionRef> resumable() {
         return em.createQuery("SELECT s FROM Session s WHERE s.state <> :out AND (s.ownNumber IS NOT NULL OR "
                         + "s.state IN :waiting) ORDER BY s.id", Session.class)
-                .setParameter("out", SessionState.LOGGED_OUT)
-                .setParameter("waiting", List.of(SessionState.CONNECTING, SessionState.AWAITING_PAIRING,
-                        SessionState.CONNECTED))
+                .setParameter("out", LinkState.LOGGED_OUT)
+                .setParameter("waiting", List.of(LinkState.CONNECTING, LinkState.AWAITING_PAIRING,
+                        LinkState.CONNECTED))
                 .getResultList().stream().map(SessionStateRepository::ref).toList();
     }
 
     /** @return false when the session no longer exists (deleted meanwhile) */
     @Transactional
-    public boolean changeState(String sessionId, SessionState state, String reason) {
+    public boolean changeState(String sessionId, LinkState state, String reason) {
         return session(sessionId).map(s -> {
             s.changeState(state, reason);
             return true;
@@ -45,7 +45,7 @@ public class SessionStateRepository {
     }
 
     @Transactional
-    public boolean linked(String sessionId, String ownNumber, String ownLid, SessionState state) {
+    public boolean linked(String sessionId, String ownNumber, String ownLid, LinkState state) {
         return session(sessionId).map(s -> {
             s.linkedAs(ownNumber, ownLid);
             s.changeState(state, null);

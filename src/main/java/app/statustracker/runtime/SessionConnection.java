@@ -1,15 +1,15 @@
 package app.statustracker.runtime;
 
-import app.statustracker.domain.SessionState;
+import app.statustracker.domain.LinkState;
 import app.statustracker.persistence.SessionStateRepository.SessionRef;
 import app.statustracker.wa.client.ClientEvent;
 import app.statustracker.wa.client.DisconnectReason;
-import app.statustracker.wa.client.PostedStatus;
-import app.statustracker.wa.client.StatusRejectedException;
-import app.statustracker.wa.client.TextStatus;
+import app.statustracker.wa.client.WaClient;
 import app.statustracker.wa.media.MediaUploadException;
 import app.statustracker.wa.status.MediaStatus;
-import app.statustracker.wa.client.WaClient;
+import app.statustracker.wa.status.PostedStatus;
+import app.statustracker.wa.status.StatusRejectedException;
+import app.statustracker.wa.status.TextStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -71,7 +71,7 @@ final class SessionConnection {
         if (client == null) {
             client = clientFactory.apply(this);
         }
-        events.state(this, SessionState.CONNECTING, null);
+        events.state(this, LinkState.CONNECTING, null);
         boolean byCode = "pairing".equals(ref.authMethod()) && !client.credentials().isRegistered();
         CompletableFuture<Void> opening = byCode ? client.connectWithPairingCode(phoneNumber) : client.connect();
         opening.exceptionally(failure -> {
@@ -166,24 +166,24 @@ final class SessionConnection {
         }
         // the state is stored before the code is shown, so no reader sees a code beside a stale state
         if (event instanceof ClientEvent.QrCode qr) {
-            events.state(this, SessionState.AWAITING_PAIRING, null);
+            events.state(this, LinkState.AWAITING_PAIRING, null);
             qrCode = qr.data();
             events.qrCode(this, qr.data());
         } else if (event instanceof ClientEvent.PairingCode code) {
-            events.state(this, SessionState.AWAITING_PAIRING, null);
+            events.state(this, LinkState.AWAITING_PAIRING, null);
             pairingCode = code.code();
             events.pairingCode(this, code.code(), phoneNumber);
         } else if (event instanceof ClientEvent.Paired paired) {
             clearPairing();
             events.linked(this, paired.phoneNumber().user(), paired.lid() == null ? null : paired.lid().toString(),
-                    SessionState.CONNECTING);
+                    LinkState.CONNECTING);
         } else if (event instanceof ClientEvent.LoggedIn in) {
             clearPairing();
             synchronized (this) {
                 backoff.reset();
             }
             events.linked(this, in.phoneNumber().user(), in.lid() == null ? null : in.lid().toString(),
-                    SessionState.CONNECTED);
+                    LinkState.CONNECTED);
         } else if (event instanceof ClientEvent.StatusReceipts receipts) {
             events.statusReceipts(this, receipts.receipts(), receipts.ackAfterCommit());
         } else if (event instanceof ClientEvent.Disconnected d) {
@@ -198,7 +198,7 @@ final class SessionConnection {
         clearPairing();
         switch (reason.reconnect()) {
             case NOW -> {
-                events.state(this, SessionState.CONNECTING, reason.name());
+                events.state(this, LinkState.CONNECTING, reason.name());
                 start();
             }
             case WITH_BACKOFF -> {
@@ -207,7 +207,7 @@ final class SessionConnection {
                     wait = backoff.next();
                     pendingReconnect = scheduler.schedule(this::reconnectIfWanted, wait.toMillis(), TimeUnit.MILLISECONDS);
                 }
-                events.state(this, SessionState.DISCONNECTED, reason.name());
+                events.state(this, LinkState.DISCONNECTED, reason.name());
                 LOG.info("session " + ref.sessionId() + " lost its connection (" + reason.name() + "); retrying in "
                         + wait.toMillis() + " ms");
             }
@@ -218,7 +218,7 @@ final class SessionConnection {
                     }
                     events.loggedOut(this);
                 } else {
-                    events.state(this, SessionState.DISCONNECTED, reason.name());
+                    events.state(this, LinkState.DISCONNECTED, reason.name());
                 }
             }
         }

@@ -1,15 +1,15 @@
 package app.statustracker.runtime;
 
-import app.statustracker.wa.client.StatusReceipt;
+import app.statustracker.wa.status.StatusReceipt;
 import java.util.List;
 
-import app.statustracker.domain.SessionState;
+import app.statustracker.domain.LinkState;
 
 /** Where a {@link SessionConnection} records what happened: the database first, then CDI events. */
 interface SessionEvents {
-    void state(SessionConnection c, SessionState state, String reason);
+    void state(SessionConnection c, LinkState state, String reason);
 
-    void linked(SessionConnection c, String ownNumber, String ownLid, SessionState state);
+    void linked(SessionConnection c, String ownNumber, String ownLid, LinkState state);
 
     void qrCode(SessionConnection c, String qr);
 

@@ -2,47 +2,46 @@ package app.statustracker.runtime;
 
 import app.statustracker.config.MediaSettings;
 import app.statustracker.config.Settings;
+import app.statustracker.domain.LinkState;
 import app.statustracker.domain.Session;
-import app.statustracker.domain.SessionState;
-import app.statustracker.persistence.JpaCredentialsStore;
-import app.statustracker.persistence.JpaIdentityKeyStore;
-import app.statustracker.persistence.JpaLidMappingStore;
-import app.statustracker.persistence.JpaRecentStatuses;
-import app.statustracker.persistence.JpaSenderKeyHolders;
-import app.statustracker.persistence.JpaSenderKeyStore;
-import app.statustracker.persistence.JpaSignalSessionStore;
+import app.statustracker.persistence.DbCredentialsStore;
+import app.statustracker.persistence.DbIdentityKeyStore;
+import app.statustracker.persistence.DbLidMappingStore;
+import app.statustracker.persistence.DbPreKeyStore;
+import app.statustracker.persistence.DbRecentStatuses;
+import app.statustracker.persistence.DbSenderKeyHolders;
+import app.statustracker.persistence.DbSenderKeyStore;
+import app.statustracker.persistence.DbSignalSessionStore;
+import app.statustracker.persistence.KeyMaterialRepository;
 import app.statustracker.persistence.LidMappingRepository;
 import app.statustracker.persistence.SealedRecordRepository;
 import app.statustracker.persistence.SenderKeyHolderRepository;
-import app.statustracker.runtime.events.StatusReceiptsArrived;
-import app.statustracker.wa.client.StatusReceipt;
-import app.statustracker.wa.client.StatusStores;
-import app.statustracker.wa.signal.IdentityKeyStore;
-import app.statustracker.wa.signal.SenderKeyStore;
-import app.statustracker.wa.signal.SignalSessionStore;
-import app.statustracker.wa.status.LidMappingStore;
-import app.statustracker.wa.status.MediaStatus;
-import app.statustracker.wa.status.MessageIds;
-import app.statustracker.wa.status.RecentStatuses;
-import app.statustracker.wa.status.SenderKeyHolders;
-import java.security.SecureRandom;
-import app.statustracker.persistence.JpaPreKeyStore;
-import app.statustracker.persistence.KeyMaterialRepository;
 import app.statustracker.persistence.SessionStateRepository;
 import app.statustracker.persistence.SessionStateRepository.SessionRef;
 import app.statustracker.runtime.events.ConnectionChanged;
 import app.statustracker.runtime.events.PairingCodeIssued;
 import app.statustracker.runtime.events.QrCodeIssued;
+import app.statustracker.runtime.events.StatusReceiptsArrived;
 import app.statustracker.wa.client.ClientConfig;
 import app.statustracker.wa.client.ClientListener;
 import app.statustracker.wa.client.ClientVersion;
 import app.statustracker.wa.client.CredentialsStore;
-import app.statustracker.wa.client.PostedStatus;
-import app.statustracker.wa.client.StatusRejectedException;
-import app.statustracker.wa.client.TextStatus;
+import app.statustracker.wa.client.StatusStores;
 import app.statustracker.wa.client.WaClient;
 import app.statustracker.wa.noise.CertificateChainVerifier;
+import app.statustracker.wa.signal.IdentityKeyStore;
 import app.statustracker.wa.signal.PreKeyStore;
+import app.statustracker.wa.signal.SenderKeyStore;
+import app.statustracker.wa.signal.SignalSessionStore;
+import app.statustracker.wa.status.LidMappingStore;
+import app.statustracker.wa.status.MediaStatus;
+import app.statustracker.wa.status.MessageIds;
+import app.statustracker.wa.status.PostedStatus;
+import app.statustracker.wa.status.RecentStatuses;
+import app.statustracker.wa.status.SenderKeyHolders;
+import app.statustracker.wa.status.StatusReceipt;
+import app.statustracker.wa.status.StatusRejectedException;
+import app.statustracker.wa.status.TextStatus;
 import app.statustracker.wa.transport.TransportOptions;
 import app.statustracker.wa.transport.WaConnector;
 import jakarta.annotation.PostConstruct;
@@ -59,6 +58,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.net.http.HttpClient;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -149,7 +149,7 @@ public class SessionRuntime {
 
     /** The state a new session is stored with: it starts connecting as soon as it is committed. */
     public void initialState(Session session) {
-        session.changeState(SessionState.CONNECTING, null);
+        session.changeState(LinkState.CONNECTING, null);
     }
 
     /** Starts (or restarts) the session's connection. */
@@ -246,20 +246,20 @@ public class SessionRuntime {
     private WaClient newClient(SessionConnection c) {
         // protocol callbacks arrive on pool threads; contextual proxies give them the application's context
         CredentialsStore creds = contextService.createContextualProxy(
-                new JpaCredentialsStore(keyMaterial, c.sessionPk()), CredentialsStore.class);
+                new DbCredentialsStore(keyMaterial, c.sessionPk()), CredentialsStore.class);
         PreKeyStore preKeys = contextService.createContextualProxy(
-                new JpaPreKeyStore(keyMaterial, c.sessionPk()), PreKeyStore.class);
+                new DbPreKeyStore(keyMaterial, c.sessionPk()), PreKeyStore.class);
         SerialExecutor serial = new SerialExecutor(executor);
         ClientListener listener = event -> serial.execute(() -> c.on(event));
         long pk = c.sessionPk();
         StatusStores stores = new StatusStores(
-                contextService.createContextualProxy(new JpaSignalSessionStore(sealed, pk), SignalSessionStore.class),
-                contextService.createContextualProxy(new JpaIdentityKeyStore(sealed, pk), IdentityKeyStore.class),
-                contextService.createContextualProxy(new JpaSenderKeyStore(sealed, pk), SenderKeyStore.class),
-                contextService.createContextualProxy(new JpaLidMappingStore(lidMappings, pk), LidMappingStore.class),
-                contextService.createContextualProxy(new JpaSenderKeyHolders(senderKeyHolders, pk),
+                contextService.createContextualProxy(new DbSignalSessionStore(sealed, pk), SignalSessionStore.class),
+                contextService.createContextualProxy(new DbIdentityKeyStore(sealed, pk), IdentityKeyStore.class),
+                contextService.createContextualProxy(new DbSenderKeyStore(sealed, pk), SenderKeyStore.class),
+                contextService.createContextualProxy(new DbLidMappingStore(lidMappings, pk), LidMappingStore.class),
+                contextService.createContextualProxy(new DbSenderKeyHolders(senderKeyHolders, pk),
                         SenderKeyHolders.class),
-                contextService.createContextualProxy(new JpaRecentStatuses(sealed, pk, Clock.systemUTC()),
+                contextService.createContextualProxy(new DbRecentStatuses(sealed, pk, Clock.systemUTC()),
                         RecentStatuses.class));
         return new WaClient(connector, scheduler, clientConfig, creds, preKeys, stores, listener);
     }
@@ -267,17 +267,17 @@ public class SessionRuntime {
     /** Records what a connection reports: the database first, then the CDI events. */
     private final class Recorder implements SessionEvents {
         @Override
-        public void state(SessionConnection c, SessionState state, String reason) {
+        public void state(SessionConnection c, LinkState state, String reason) {
             if (sessions.changeState(c.sessionId(), state, reason)) {
-                connectionChanged.fire(new ConnectionChanged(c.sessionId(), state == SessionState.CONNECTED,
+                connectionChanged.fire(new ConnectionChanged(c.sessionId(), state == LinkState.CONNECTED,
                         state.wire(), reason, null, null));
             }
         }
 
         @Override
-        public void linked(SessionConnection c, String ownNumber, String ownLid, SessionState state) {
+        public void linked(SessionConnection c, String ownNumber, String ownLid, LinkState state) {
             if (sessions.linked(c.sessionId(), ownNumber, ownLid, state)) {
-                connectionChanged.fire(new ConnectionChanged(c.sessionId(), state == SessionState.CONNECTED,
+                connectionChanged.fire(new ConnectionChanged(c.sessionId(), state == LinkState.CONNECTED,
                         state.wire(), null, ownNumber, ownLid));
             }
         }
@@ -300,7 +300,7 @@ public class SessionRuntime {
         @Override
         public void loggedOut(SessionConnection c) {
             sessions.forgetKeyMaterial(c.sessionPk());
-            state(c, SessionState.LOGGED_OUT, "logged-out");
+            state(c, LinkState.LOGGED_OUT, "logged-out");
             connections.remove(c.sessionId(), c);
         }
     }

@@ -1,10 +1,13 @@
 package app.statustracker.service;
 
 import app.statustracker.domain.AuthMethod;
+import app.statustracker.domain.LinkState;
 import app.statustracker.domain.Session;
-import app.statustracker.domain.SessionState;
 import app.statustracker.persistence.SessionStateRepository;
 import app.statustracker.runtime.SessionRuntime;
+import app.statustracker.service.errors.ConflictException;
+import app.statustracker.service.errors.InvalidInputException;
+import app.statustracker.service.phone.PhoneNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +34,7 @@ public class SessionLinkService {
 
     public ConnectionStatus connectionStatus(String sessionId) {
         Session s = sessions.get(sessionId);
-        boolean linked = s.getState() == SessionState.CONNECTED;
+        boolean linked = s.getState() == LinkState.CONNECTED;
         String qr = linked ? null : runtime.qrCode(sessionId).map(QrImages::pngDataUrl).orElse(null);
         String code = linked ? null : runtime.pairingCode(sessionId).orElse(null);
         return new ConnectionStatus(sessionId, linked, s.getState().wire(), s.getStateReason(), s.getAuthMethod().wire(),
@@ -41,7 +44,7 @@ public class SessionLinkService {
     public PairingCodeView pairingCode(String sessionId) {
         Session s = sessions.get(sessionId);
         requirePairing(s);
-        String code = s.getState() == SessionState.CONNECTED ? null : runtime.pairingCode(sessionId).orElse(null);
+        String code = s.getState() == LinkState.CONNECTED ? null : runtime.pairingCode(sessionId).orElse(null);
         return new PairingCodeView(sessionId, code, s.getPhoneNumber(), s.getState().wire());
     }
 
@@ -49,7 +52,7 @@ public class SessionLinkService {
     public PairingCodeView requestPairingCode(String sessionId) {
         Session s = sessions.get(sessionId);
         requirePairing(s);
-        if (s.getState() == SessionState.CONNECTED || s.getOwnNumber() != null && s.getState() != SessionState.LOGGED_OUT) {
+        if (s.getState() == LinkState.CONNECTED || s.getOwnNumber() != null && s.getState() != LinkState.LOGGED_OUT) {
             throw new ConflictException("Session " + sessionId + " is already linked; a pairing code is only valid before");
         }
         String code;

@@ -1,8 +1,8 @@
 package app.statustracker.service;
 
 import app.statustracker.config.StatusSettings;
+import app.statustracker.domain.LinkState;
 import app.statustracker.domain.Session;
-import app.statustracker.domain.SessionState;
 import app.statustracker.domain.Status;
 import app.statustracker.domain.StatusRecipient;
 import app.statustracker.domain.StatusState;
@@ -11,9 +11,16 @@ import app.statustracker.persistence.StatusRepository;
 import app.statustracker.persistence.StatusRepository.Counts;
 import app.statustracker.runtime.SessionNotConnectedException;
 import app.statustracker.runtime.SessionRuntime;
+import app.statustracker.service.errors.ConflictException;
+import app.statustracker.service.errors.InvalidInputException;
+import app.statustracker.service.errors.NotFoundException;
+import app.statustracker.service.errors.UpstreamRejectedException;
 import app.statustracker.service.events.StatusDeleted;
 import app.statustracker.service.events.StatusSent;
 import app.statustracker.service.events.StatusesChanged;
+import app.statustracker.service.media.MediaFormat;
+import app.statustracker.service.media.PreparedMedia;
+import app.statustracker.service.media.UploadStore.Kind;
 import app.statustracker.service.preview.LinkPreviews;
 import app.statustracker.service.status.DeletedStatusView;
 import app.statustracker.service.status.SendStatusInput;
@@ -23,21 +30,18 @@ import app.statustracker.service.status.StatusSummaryView;
 import app.statustracker.service.status.StatusViewersView;
 import app.statustracker.service.status.ValidatedStatus;
 import app.statustracker.service.status.ViewerView;
-import app.statustracker.wa.client.LinkPreview;
-import app.statustracker.wa.client.PostedStatus;
-import app.statustracker.wa.client.StatusRejectedException;
-import app.statustracker.service.media.MediaFormat;
-import app.statustracker.service.media.PreparedMedia;
-import app.statustracker.service.media.UploadStore.Kind;
-import app.statustracker.wa.client.TextStatus;
 import app.statustracker.wa.media.MediaType;
+import app.statustracker.wa.status.LinkPreview;
 import app.statustracker.wa.status.MediaStatus;
+import app.statustracker.wa.status.PostedStatus;
+import app.statustracker.wa.status.StatusRejectedException;
+import app.statustracker.wa.status.TextStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -247,7 +251,7 @@ public class StatusService {
     }
 
     private static void requireConnected(Session session) {
-        if (session.getState() != SessionState.CONNECTED || session.getOwnNumber() == null) {
+        if (session.getState() != LinkState.CONNECTED || session.getOwnNumber() == null) {
             throw new ConflictException(notConnected(session.getSessionId()) + " (status: "
                     + session.getState().wire() + ")");
         }

@@ -1,7 +1,7 @@
 package app.statustracker.service;
 
 import app.statustracker.config.Settings;
-import app.statustracker.domain.SessionState;
+import app.statustracker.domain.LinkState;
 import app.statustracker.persistence.StorageQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,14 +63,14 @@ public class SystemService {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         var since = now.minusHours(24).toLocalDateTime();
         Map<String, Long> byState = new LinkedHashMap<>();
-        for (SessionState s : SessionState.values()) {
+        for (LinkState s : LinkState.values()) {
             byState.put(s.wire(), 0L);
         }
         long totalSessions = 0;
         for (Object row : em.createNativeQuery("SELECT state, COUNT(*) FROM sessions GROUP BY state").getResultList()) {
             Object[] cols = (Object[]) row;
             long n = ((Number) cols[1]).longValue();
-            byState.merge(SessionState.valueOf((String) cols[0]).wire(), n, Long::sum);
+            byState.merge(LinkState.valueOf((String) cols[0]).wire(), n, Long::sum);
             totalSessions += n;
         }
         return new Stats(new SessionCounts(totalSessions, byState),

@@ -34,7 +34,7 @@ final class ReceiptPipeline implements AutoCloseable {
     }
 
     /** What the observer of StatusReceiptsArrived does; {@code receipts} are counted once acked. */
-    void offer(String sessionId, java.util.List<app.statustracker.wa.client.StatusReceipt> receipts, Runnable ack) {
+    void offer(String sessionId, java.util.List<app.statustracker.wa.status.StatusReceipt> receipts, Runnable ack) {
         int size = receipts.size();
         StatusReceiptsArrived stanza = new StatusReceiptsArrived(sessionId, receipts, () -> {
             ack.run();

@@ -1,19 +1,19 @@
 package app.statustracker.bench;
 
-import app.statustracker.persistence.JpaIdentityKeyStore;
-import app.statustracker.persistence.JpaLidMappingStore;
-import app.statustracker.persistence.JpaSenderKeyHolders;
-import app.statustracker.persistence.JpaSenderKeyStore;
-import app.statustracker.persistence.JpaSignalSessionStore;
+import app.statustracker.persistence.DbIdentityKeyStore;
+import app.statustracker.persistence.DbLidMappingStore;
+import app.statustracker.persistence.DbSenderKeyHolders;
+import app.statustracker.persistence.DbSenderKeyStore;
+import app.statustracker.persistence.DbSignalSessionStore;
 import app.statustracker.persistence.KeyMaterialCipher;
 import app.statustracker.persistence.LidMappingRepository;
 import app.statustracker.persistence.SealedRecordRepository;
 import app.statustracker.persistence.SenderKeyHolderRepository;
 import app.statustracker.wa.client.ClientConfig;
-import app.statustracker.wa.client.PostedStatus;
 import app.statustracker.wa.client.StatusStores;
-import app.statustracker.wa.client.TextStatus;
 import app.statustracker.wa.noise.CertificateChainVerifier;
+import app.statustracker.wa.status.PostedStatus;
+import app.statustracker.wa.status.TextStatus;
 import app.statustracker.wa.transport.TransportOptions;
 import app.statustracker.wa.transport.WaConnector;
 import jakarta.json.JsonObject;
@@ -172,9 +172,9 @@ public final class StatusPostBench {
     private static StatusStores jpaStores(BenchDatabase database, SealedRecordRepository sealed, String sessionId)
             throws Exception {
         long pk = database.insertSession(sessionId);
-        return new StatusStores(new JpaSignalSessionStore(sealed, pk), new JpaIdentityKeyStore(sealed, pk),
-                new JpaSenderKeyStore(sealed, pk), new JpaLidMappingStore(new LidMappingRepository(database.dataSource()), pk),
-                new JpaSenderKeyHolders(new SenderKeyHolderRepository(database.dataSource()), pk));
+        return new StatusStores(new DbSignalSessionStore(sealed, pk), new DbIdentityKeyStore(sealed, pk),
+                new DbSenderKeyStore(sealed, pk), new DbLidMappingStore(new LidMappingRepository(database.dataSource()), pk),
+                new DbSenderKeyHolders(new SenderKeyHolderRepository(database.dataSource()), pk));
     }
 
     /** One timed post; returns {nanoseconds, devices that got a pairwise part according to the simulator}. */

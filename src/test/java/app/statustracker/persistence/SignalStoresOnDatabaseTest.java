@@ -71,7 +71,7 @@ class SignalStoresOnDatabaseTest {
             SealedRecordRepository repo = new SealedRecordRepository(d.dataSource(), new KeyMaterialCipher(masterKey));
             LocalSignalIdentity ours = identity();
             Supplier<SignalSessions> fresh = () -> new SignalSessions(new SessionCipher(ours),
-                    new JpaSignalSessionStore(repo, pk), new JpaIdentityKeyStore(repo, pk), new InMemoryPreKeyStore());
+                    new DbSignalSessionStore(repo, pk), new DbIdentityKeyStore(repo, pk), new InMemoryPreKeyStore());
 
             LocalSignalIdentity viewer = identity();
             InMemoryPreKeyStore viewerPreKeys = new InMemoryPreKeyStore();
@@ -100,7 +100,7 @@ class SignalStoresOnDatabaseTest {
                     Map.of(viewerAddress, bundle(reinstalled, new InMemoryPreKeyStore(), 2)));
             assertEquals(Set.of(viewerAddress), again.identityChanged());
             assertArrayEquals(reinstalled.identityKey(),
-                    new JpaIdentityKeyStore(repo, pk).load(viewerAddress).orElseThrow());
+                    new DbIdentityKeyStore(repo, pk).load(viewerAddress).orElseThrow());
         }
     }
 
@@ -115,27 +115,27 @@ class SignalStoresOnDatabaseTest {
             SealedRecordRepository repo = new SealedRecordRepository(d.dataSource(), new KeyMaterialCipher(masterKey));
             SenderKeyName ours = new SenderKeyName("status@broadcast", SignalAddress.of(Jid.parse("100000000000009:3@lid")));
 
-            SenderKeyDistributionMessage skdm = new GroupSessionBuilder(new JpaSenderKeyStore(repo, pk))
+            SenderKeyDistributionMessage skdm = new GroupSessionBuilder(new DbSenderKeyStore(repo, pk))
                     .createDistributionMessage(ours);
-            byte[] first = new GroupCipher(new JpaSenderKeyStore(repo, pk)).encrypt(ours, "one".getBytes(UTF_8));
-            byte[] second = new GroupCipher(new JpaSenderKeyStore(repo, pk)).encrypt(ours, "two".getBytes(UTF_8));
+            byte[] first = new GroupCipher(new DbSenderKeyStore(repo, pk)).encrypt(ours, "one".getBytes(UTF_8));
+            byte[] second = new GroupCipher(new DbSenderKeyStore(repo, pk)).encrypt(ours, "two".getBytes(UTF_8));
             InMemorySenderKeyStore viewer = new InMemorySenderKeyStore();
             new GroupSessionBuilder(viewer).process(ours, skdm.serialize());
             GroupCipher viewerCipher = new GroupCipher(viewer);
             assertArrayEquals("two".getBytes(UTF_8), viewerCipher.decrypt(ours, second));
             assertArrayEquals("one".getBytes(UTF_8), viewerCipher.decrypt(ours, first));
-            assertTrue(new JpaSenderKeyStore(repo, other).load(ours).isEmpty(), "another session has no key");
+            assertTrue(new DbSenderKeyStore(repo, other).load(ours).isEmpty(), "another session has no key");
 
-            JpaLidMappingStore lids = new JpaLidMappingStore(new LidMappingRepository(d.dataSource()), pk);
+            DbLidMappingStore lids = new DbLidMappingStore(new LidMappingRepository(d.dataSource()), pk);
             Jid pn = Jid.parse("15551230001@s.whatsapp.net");
             Jid lid = Jid.parse("100000000000001@lid");
             lids.store(Map.of(pn, lid));
             assertEquals(Map.of(pn, lid), lids.lidsForPhoneNumbers(List.of(pn, Jid.parse("15559999999@s.whatsapp.net"))));
             assertEquals(Map.of(lid, pn), lids.phoneNumbersForLids(List.of(lid)));
-            assertTrue(new JpaLidMappingStore(new LidMappingRepository(d.dataSource()), other)
+            assertTrue(new DbLidMappingStore(new LidMappingRepository(d.dataSource()), other)
                     .lidsForPhoneNumbers(List.of(pn)).isEmpty());
 
-            JpaSenderKeyHolders holders = new JpaSenderKeyHolders(new SenderKeyHolderRepository(d.dataSource()), pk);
+            DbSenderKeyHolders holders = new DbSenderKeyHolders(new SenderKeyHolderRepository(d.dataSource()), pk);
             Jid device = Jid.parse("100000000000001:2@lid");
             holders.add(41, List.of(device, lid));
             holders.add(42, List.of(device));
@@ -159,10 +159,10 @@ class SignalStoresOnDatabaseTest {
             Set<Jid> audience = Set.of(Jid.parse("100000000000001@lid"), Jid.parse("100000000000002@lid"));
             app.statustracker.wa.status.SentStatus status = new app.statustracker.wa.status.SentStatus("3EB0AA11",
                     "payload".getBytes(UTF_8), false, 77, audience, sent);
-            new JpaRecentStatuses(repo, pk, clock).remember(status);
+            new DbRecentStatuses(repo, pk, clock).remember(status);
 
             // another instance over the same rows: what a restarted server sees
-            JpaRecentStatuses restarted = new JpaRecentStatuses(repo, pk, clock);
+            DbRecentStatuses restarted = new DbRecentStatuses(repo, pk, clock);
             assertEquals(status, restarted.find("3EB0AA11").orElseThrow());
             assertTrue(restarted.find("3EB0FFFF").isEmpty());
             assertTrue(d.count("SELECT COUNT(*) FROM sent_status_payloads") == 1);

@@ -1,11 +1,11 @@
 package app.statustracker.api.errors;
 
 import app.statustracker.api.ApiResponse;
-import app.statustracker.service.ConflictException;
-import app.statustracker.service.InvalidInputException;
-import app.statustracker.service.NotFoundException;
-import app.statustracker.service.ServiceException;
-import app.statustracker.service.UpstreamRejectedException;
+import app.statustracker.service.errors.ConflictException;
+import app.statustracker.service.errors.InvalidInputException;
+import app.statustracker.service.errors.NotFoundException;
+import app.statustracker.service.errors.ServiceException;
+import app.statustracker.service.errors.UpstreamRejectedException;
 import app.statustracker.service.media.InvalidMediaException;
 import app.statustracker.service.media.MediaTooLargeException;
 import app.statustracker.service.media.UnsupportedMediaException;

@@ -1,7 +1,7 @@
 package app.statustracker.api.sessions;
 
+import app.statustracker.domain.LinkState;
 import app.statustracker.domain.Session;
-import app.statustracker.domain.SessionState;
 import java.time.OffsetDateTime;
 
 /** A session as the API shows it. */
@@ -11,7 +11,7 @@ public record SessionView(String sessionId, String sessionName, String authMetho
 
     public static SessionView of(Session s) {
         return new SessionView(s.getSessionId(), s.getSessionName(), s.getAuthMethod().wire(), s.getPhoneNumber(),
-                s.getState().wire(), s.getState() == SessionState.CONNECTED, s.getStateReason(), s.getOwnNumber(),
+                s.getState().wire(), s.getState() == LinkState.CONNECTED, s.getStateReason(), s.getOwnNumber(),
                 s.getCreatedAt(), s.getUpdatedAt());
     }
 }

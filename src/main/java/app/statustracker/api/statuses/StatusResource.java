@@ -1,8 +1,8 @@
 package app.statustracker.api.statuses;
 
 import app.statustracker.api.ApiResponse;
-import app.statustracker.service.InvalidInputException;
 import app.statustracker.service.StatusService;
+import app.statustracker.service.errors.InvalidInputException;
 import app.statustracker.service.status.DeletedStatusView;
 import app.statustracker.service.status.SendStatusInput;
 import app.statustracker.service.status.SentStatusView;

@@ -1,9 +1,9 @@
 package app.statustracker.api.uploads;
 
 import app.statustracker.api.ApiResponse;
-import app.statustracker.service.InvalidInputException;
 import app.statustracker.service.UploadService;
 import app.statustracker.service.UploadService.UploadView;
+import app.statustracker.service.errors.InvalidInputException;
 import app.statustracker.service.media.UploadStore.Kind;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package app.statustracker.runtime.events;
 
-import app.statustracker.wa.client.StatusReceipt;
+import app.statustracker.wa.status.StatusReceipt;
 import java.util.List;
 import java.util.Objects;
 

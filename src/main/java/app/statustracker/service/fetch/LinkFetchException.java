@@ -1,6 +1,6 @@
 package app.statustracker.service.fetch;
 
-import app.statustracker.service.ServiceException;
+import app.statustracker.service.errors.ServiceException;
 
 /**
  * A link the user gave could not be fetched: refused address, HTTP error, too slow, too many redirects. The

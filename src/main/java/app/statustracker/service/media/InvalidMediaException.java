@@ -1,6 +1,6 @@
 package app.statustracker.service.media;
 
-import app.statustracker.service.ServiceException;
+import app.statustracker.service.errors.ServiceException;
 
 /**
  * The bytes start like a type we accept but cannot be read as one (truncated, corrupt, empty, no movie header).

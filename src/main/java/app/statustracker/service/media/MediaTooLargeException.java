@@ -1,6 +1,6 @@
 package app.statustracker.service.media;
 
-import app.statustracker.service.ServiceException;
+import app.statustracker.service.errors.ServiceException;
 
 /**
  * The upload is over a limit (bytes on disk, or pixels once decoded); the message names the limit so the user

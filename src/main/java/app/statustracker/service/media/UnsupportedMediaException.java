@@ -1,6 +1,6 @@
 package app.statustracker.service.media;
 
-import app.statustracker.service.ServiceException;
+import app.statustracker.service.errors.ServiceException;
 
 /**
  * The bytes are not a type we can post (not JPEG, PNG, WebP or H.264 MP4, or an image sent as a video). The

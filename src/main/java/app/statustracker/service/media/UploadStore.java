@@ -1,8 +1,8 @@
 package app.statustracker.service.media;
 
 import app.statustracker.config.PrivateFolders;
-import app.statustracker.service.InvalidInputException;
-import app.statustracker.service.NotFoundException;
+import app.statustracker.service.errors.InvalidInputException;
+import app.statustracker.service.errors.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package app.statustracker.service.preview;
 
-import app.statustracker.wa.client.LinkPreview;
+import app.statustracker.wa.status.LinkPreview;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package app.statustracker.service.preview;
 
 import app.statustracker.config.Settings;
 import app.statustracker.config.StatusSettings;
-import app.statustracker.wa.client.LinkPreview;
+import app.statustracker.wa.status.LinkPreview;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;

@@ -7,7 +7,7 @@ import app.statustracker.persistence.ViewerReceipt;
 import app.statustracker.persistence.ViewerRow;
 import app.statustracker.runtime.events.StatusReceiptsArrived;
 import app.statustracker.wa.binary.Jid;
-import app.statustracker.wa.client.StatusReceipt;
+import app.statustracker.wa.status.StatusReceipt;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -1,6 +1,6 @@
 package app.statustracker.service.status;
 
-import app.statustracker.service.InvalidInputException;
+import app.statustracker.service.errors.InvalidInputException;
 import java.util.Set;
 import java.util.TreeSet;
 

@@ -1,8 +1,8 @@
 package app.statustracker.service.status;
 
 import app.statustracker.domain.StatusType;
-import app.statustracker.service.InvalidInputException;
-import app.statustracker.service.PhoneNumbers;
+import app.statustracker.service.errors.InvalidInputException;
+import app.statustracker.service.phone.PhoneNumbers;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package app.statustracker.wa.client;
 
 import app.statustracker.wa.binary.Jid;
 import app.statustracker.wa.proto.MessageProtos.Message;
+import app.statustracker.wa.status.StatusReceipt;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -10,6 +10,7 @@ import app.statustracker.wa.status.DevicesNotification;
 import app.statustracker.wa.status.MessageAck;
 import app.statustracker.wa.status.PendingMessageAcks;
 import app.statustracker.wa.status.StanzaChannel;
+import app.statustracker.wa.status.StatusReceipt;
 import app.statustracker.wa.status.StatusReceipts;
 import app.statustracker.wa.status.StatusRetryRequest;
 import app.statustracker.wa.transport.CloseReason;

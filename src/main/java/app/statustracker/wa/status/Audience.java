@@ -1,7 +1,6 @@
 package app.statustracker.wa.status;
 
 import app.statustracker.wa.binary.Jid;
-import app.statustracker.wa.client.PostedStatus;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -3,8 +3,6 @@ package app.statustracker.wa.status;
 import app.statustracker.wa.binary.Jid;
 import app.statustracker.wa.binary.MalformedNodeException;
 import app.statustracker.wa.binary.Node;
-import app.statustracker.wa.client.PostedStatus;
-import app.statustracker.wa.client.StatusRejectedException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

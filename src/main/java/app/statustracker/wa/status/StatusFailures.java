@@ -1,6 +1,5 @@
 package app.statustracker.wa.status;
 
-import app.statustracker.wa.client.StatusRejectedException;
 import app.statustracker.wa.media.MediaUploadException;
 import app.statustracker.wa.transport.ConnectionClosedException;
 import app.statustracker.wa.transport.IqTimeoutException;

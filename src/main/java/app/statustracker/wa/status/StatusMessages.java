@@ -1,17 +1,15 @@
 package app.statustracker.wa.status;
 
 import app.statustracker.wa.binary.Jid;
-import app.statustracker.wa.client.LinkPreview;
-import app.statustracker.wa.client.TextStatus;
 import app.statustracker.wa.media.EncryptedMedia;
 import app.statustracker.wa.media.MediaType;
 import app.statustracker.wa.media.UploadedMedia;
 import app.statustracker.wa.proto.MessageProtos.Message;
 import app.statustracker.wa.proto.MessageProtos.Message.ExtendedTextMessage;
 import app.statustracker.wa.proto.MessageProtos.Message.ImageMessage;
-import app.statustracker.wa.proto.MessageProtos.Message.VideoMessage;
 import app.statustracker.wa.proto.MessageProtos.Message.ProtocolMessage;
 import app.statustracker.wa.proto.MessageProtos.Message.SenderKeyDistributionMessage;
+import app.statustracker.wa.proto.MessageProtos.Message.VideoMessage;
 import app.statustracker.wa.proto.MessageProtos.MessageContextInfo;
 import app.statustracker.wa.proto.MessageProtos.MessageKey;
 import com.google.protobuf.ByteString;

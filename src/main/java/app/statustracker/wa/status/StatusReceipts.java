@@ -2,7 +2,6 @@ package app.statustracker.wa.status;
 
 import app.statustracker.wa.binary.Jid;
 import app.statustracker.wa.binary.Node;
-import app.statustracker.wa.client.StatusReceipt;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.statustracker.service.InvalidInputException;
-import app.statustracker.service.NotFoundException;
+import app.statustracker.service.errors.InvalidInputException;
+import app.statustracker.service.errors.NotFoundException;
 import app.statustracker.testing.MutableClock;
 import app.statustracker.testing.TestMedia;
 import java.io.ByteArrayInputStream;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.statustracker.domain.StatusType;
-import app.statustracker.service.InvalidInputException;
+import app.statustracker.service.errors.InvalidInputException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,9 @@
 package app.statustracker.wa.client;
 
+import app.statustracker.wa.status.PostedStatus;
+import app.statustracker.wa.status.StatusReceipt;
+import app.statustracker.wa.status.StatusRejectedException;
+import app.statustracker.wa.status.TextStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,16 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.statustracker.simulator.SimulatorConfig;
 import app.statustracker.simulator.WaSimulator;
+import app.statustracker.simulator.connection.SimConnection;
+import app.statustracker.simulator.journal.SeenStanza;
 import app.statustracker.simulator.relay.AckFault;
 import app.statustracker.simulator.relay.RelayedMessage;
 import app.statustracker.simulator.state.DeviceAddress;
-import app.statustracker.simulator.connection.SimConnection;
-import app.statustracker.simulator.journal.SeenStanza;
 import app.statustracker.wa.binary.Jid;
 import app.statustracker.wa.binary.Node;
 import app.statustracker.wa.client.ClientEvent.LoggedIn;
-import app.statustracker.wa.client.StatusReceipt.Kind;
 import app.statustracker.wa.status.MessageAck;
+import app.statustracker.wa.status.StatusReceipt.Kind;
 import app.statustracker.wa.transport.ConnectionClosedException;
 import app.statustracker.wa.transport.TransportOptions;
 import app.statustracker.wa.transport.WaConnector;

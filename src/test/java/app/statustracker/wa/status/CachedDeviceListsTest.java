@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.statustracker.testing.MutableClock;
 import app.statustracker.wa.binary.Jid;
-import app.statustracker.wa.client.TextStatus;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import app.statustracker.testing.SignalPeer;
 import app.statustracker.wa.binary.Jid;
 import app.statustracker.wa.client.InMemoryPreKeyStore;
-import app.statustracker.wa.client.TextStatus;
 import app.statustracker.wa.crypto.Curve25519;
 import app.statustracker.wa.crypto.Curve25519KeyPair;
 import app.statustracker.wa.proto.MessageProtos.Message;

@@ -71,7 +71,7 @@ class StatusMediaMessagesTest {
     @Test
     void textAndRevokeHaveNoMediaType() {
         assertNull(StatusMessages.mediaTypeOf(StatusMessages.revoke("3EB0")));
-        assertNull(StatusMessages.mediaTypeOf(StatusMessages.text(app.statustracker.wa.client.TextStatus.plain("x"),
+        assertNull(StatusMessages.mediaTypeOf(StatusMessages.text(app.statustracker.wa.status.TextStatus.plain("x"),
                 SECRET)));
     }
 

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.statustracker.wa.client.LinkPreview;
-import app.statustracker.wa.client.TextStatus;
 import app.statustracker.wa.proto.MessageProtos.Message;
 import app.statustracker.wa.proto.MessageProtos.Message.ExtendedTextMessage;
 import app.statustracker.wa.proto.MessageProtos.Message.ProtocolMessage;

@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.statustracker.wa.binary.Jid;
 import app.statustracker.wa.binary.Node;
-import app.statustracker.wa.client.StatusReceipt;
-import app.statustracker.wa.client.StatusReceipt.Kind;
+import app.statustracker.wa.status.StatusReceipt.Kind;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

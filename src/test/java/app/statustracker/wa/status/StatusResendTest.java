@@ -9,8 +9,6 @@ import app.statustracker.testing.SignalPeer;
 import app.statustracker.wa.binary.Jid;
 import app.statustracker.wa.binary.Node;
 import app.statustracker.wa.client.InMemoryPreKeyStore;
-import app.statustracker.wa.client.PostedStatus;
-import app.statustracker.wa.client.TextStatus;
 import app.statustracker.wa.proto.MessageProtos.Message;
 import app.statustracker.wa.signal.InMemoryIdentityKeyStore;
 import app.statustracker.wa.signal.InMemorySenderKeyStore;

@@ -10,9 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.statustracker.wa.binary.Jid;
 import app.statustracker.wa.binary.Node;
-import app.statustracker.wa.client.PostedStatus;
-import app.statustracker.wa.client.StatusRejectedException;
-import app.statustracker.wa.client.TextStatus;
 import app.statustracker.wa.media.MediaUploadException;
 import app.statustracker.wa.proto.MessageProtos.Message;
 import app.statustracker.wa.proto.MessageProtos.Message.ProtocolMessage;

@@ -5,11 +5,11 @@ import app.statustracker.wa.signal.SenderKeyRecord;
 import app.statustracker.wa.signal.SenderKeyStore;
 
 /** Sender keys of one linked device (ours for status@broadcast and those contacts sent us), sealed in {@code sender_keys}. */
-public final class JpaSenderKeyStore implements SenderKeyStore {
+public final class DbSenderKeyStore implements SenderKeyStore {
     private final SealedRecordRepository repository;
     private final long sessionPk;
 
-    public JpaSenderKeyStore(SealedRecordRepository repository, long sessionPk) {
+    public DbSenderKeyStore(SealedRecordRepository repository, long sessionPk) {
         this.repository = repository;
         this.sessionPk = sessionPk;
     }

@@ -10,13 +10,13 @@ import java.util.stream.Collectors;
  * Devices holding our status sender key, in {@code sender_key_holders}. The rows are grouped per key id
  * ({@code status@broadcast#<keyId>}), so forgetting a rotated key is one delete and a fresh key starts empty.
  */
-public final class JpaSenderKeyHolders implements SenderKeyHolders {
+public final class DbSenderKeyHolders implements SenderKeyHolders {
     private static final String GROUP = "status@broadcast#";
 
     private final SenderKeyHolderRepository repository;
     private final long sessionPk;
 
-    public JpaSenderKeyHolders(SenderKeyHolderRepository repository, long sessionPk) {
+    public DbSenderKeyHolders(SenderKeyHolderRepository repository, long sessionPk) {
         this.repository = repository;
         this.sessionPk = sessionPk;
     }

@@ -18,14 +18,14 @@ import java.util.stream.Collectors;
  * retry receipt is answered even after a restart (docs/protocol.md, Retries). Statuses expire after 24 hours, and so do
  * their rows: each new one deletes those older than that.
  */
-public final class JpaRecentStatuses implements RecentStatuses {
+public final class DbRecentStatuses implements RecentStatuses {
     static final Duration KEPT = Duration.ofHours(24);
 
     private final SealedRecordRepository repository;
     private final long sessionPk;
     private final Clock clock;
 
-    public JpaRecentStatuses(SealedRecordRepository repository, long sessionPk, Clock clock) {
+    public DbRecentStatuses(SealedRecordRepository repository, long sessionPk, Clock clock) {
         this.repository = repository;
         this.sessionPk = sessionPk;
         this.clock = clock;

@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** PN ↔ LID users known to one linked device, in {@code lid_mappings} (user parts only; the servers are implied). */
-public final class JpaLidMappingStore implements LidMappingStore {
+public final class DbLidMappingStore implements LidMappingStore {
     private final LidMappingRepository repository;
     private final long sessionPk;
 
-    public JpaLidMappingStore(LidMappingRepository repository, long sessionPk) {
+    public DbLidMappingStore(LidMappingRepository repository, long sessionPk) {
         this.repository = repository;
         this.sessionPk = sessionPk;
     }

@@ -3,7 +3,7 @@ package app.statustracker.domain;
 import java.util.Locale;
 
 /** Where a session's link to WhatsApp stands; the API shows the lower-case name. */
-public enum SessionState {
+public enum LinkState {
     CONNECTING, AWAITING_PAIRING, CONNECTED, DISCONNECTED, LOGGED_OUT;
 
     public String wire() {

@@ -1,4 +1,4 @@
-package app.statustracker.wa.client;
+package app.statustracker.wa.status;
 
 import java.util.Objects;
 

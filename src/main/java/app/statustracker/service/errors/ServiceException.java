@@ -1,4 +1,4 @@
-package app.statustracker.service;
+package app.statustracker.service.errors;
 
 /** A request the service understood but refuses; each subclass is one failure a caller can act on. */
 public abstract class ServiceException extends RuntimeException {

@@ -1,4 +1,4 @@
-package app.statustracker.service;
+package app.statustracker.service.errors;
 
 /** The id in the request names nothing we hold. */
 public class NotFoundException extends ServiceException {

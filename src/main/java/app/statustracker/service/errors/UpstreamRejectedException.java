@@ -1,4 +1,4 @@
-package app.statustracker.service;
+package app.statustracker.service.errors;
 
 /**
  * WhatsApp refused or never confirmed what we sent (an ack with an error code, no ack in time): the request was

@@ -6,11 +6,11 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** One session's one-time pre-keys, as the protocol client sees them. */
-public final class JpaPreKeyStore implements PreKeyStore {
+public final class DbPreKeyStore implements PreKeyStore {
     private final KeyMaterialRepository repository;
     private final long sessionPk;
 
-    public JpaPreKeyStore(KeyMaterialRepository repository, long sessionPk) {
+    public DbPreKeyStore(KeyMaterialRepository repository, long sessionPk) {
         this.repository = repository;
         this.sessionPk = sessionPk;
     }

@@ -15,11 +15,11 @@ import java.util.Set;
  * with what is stored first, so only new or changed keys are written and a changed one is reported (trust on first
  * use and on change, docs/protocol.md, Signal).
  */
-public final class JpaIdentityKeyStore implements IdentityKeyStore {
+public final class DbIdentityKeyStore implements IdentityKeyStore {
     private final SealedRecordRepository repository;
     private final long sessionPk;
 
-    public JpaIdentityKeyStore(SealedRecordRepository repository, long sessionPk) {
+    public DbIdentityKeyStore(SealedRecordRepository repository, long sessionPk) {
         this.repository = repository;
         this.sessionPk = sessionPk;
     }

@@ -1,5 +1,6 @@
-package app.statustracker.service;
+package app.statustracker.service.phone;
 
+import app.statustracker.service.errors.InvalidInputException;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;

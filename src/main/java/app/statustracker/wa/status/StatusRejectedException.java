@@ -1,4 +1,4 @@
-package app.statustracker.wa.client;
+package app.statustracker.wa.status;
 
 /**
  * WhatsApp did not accept a status: the server acked it with an error code (479, 463, 400 ...), no ack came in

@@ -5,11 +5,11 @@ import app.statustracker.wa.client.DeviceCredentials;
 import java.util.Optional;
 
 /** One session's credentials, as the protocol client sees them. */
-public final class JpaCredentialsStore implements CredentialsStore {
+public final class DbCredentialsStore implements CredentialsStore {
     private final KeyMaterialRepository repository;
     private final long sessionPk;
 
-    public JpaCredentialsStore(KeyMaterialRepository repository, long sessionPk) {
+    public DbCredentialsStore(KeyMaterialRepository repository, long sessionPk) {
         this.repository = repository;
         this.sessionPk = sessionPk;
     }

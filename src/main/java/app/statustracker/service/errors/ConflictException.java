@@ -1,4 +1,4 @@
-package app.statustracker.service;
+package app.statustracker.service.errors;
 
 /** The request clashes with what exists (a duplicate id, a code asked for after linking). */
 public class ConflictException extends ServiceException {

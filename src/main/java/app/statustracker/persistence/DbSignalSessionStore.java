@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /** One linked device's Signal sessions, sealed in {@code signal_sessions}; every batch is one query or one JDBC batch. */
-public final class JpaSignalSessionStore implements SignalSessionStore {
+public final class DbSignalSessionStore implements SignalSessionStore {
     private final SealedRecordRepository repository;
     private final long sessionPk;
 
-    public JpaSignalSessionStore(SealedRecordRepository repository, long sessionPk) {
+    public DbSignalSessionStore(SealedRecordRepository repository, long sessionPk) {
         this.repository = repository;
         this.sessionPk = sessionPk;
     }

@@ -1,5 +1,6 @@
-package app.statustracker.service;
+package app.statustracker.service.phone;
 
+import app.statustracker.service.errors.InvalidInputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
