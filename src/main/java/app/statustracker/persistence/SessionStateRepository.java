@@ -35,6 +35,22 @@ public class SessionStateRepository {
                 .getResultList().stream().map(SessionStateRepository::ref).toList();
     }
 
+    /**
+     * At start-up, before any of them has logged in again: every session that will be resumed reads
+     * {@code connecting}, whatever its stored state said when the last process ended (a kill leaves
+     * {@code connected} behind). Its own login or failure then moves it on. @return how many
+     */
+    @Transactional
+    public int markResumableConnecting() {
+        return em.createQuery("UPDATE Session s SET s.state = :connecting, s.stateReason = NULL "
+                        + "WHERE s.state <> :out AND (s.ownNumber IS NOT NULL OR s.state IN :waiting)")
+                .setParameter("connecting", LinkState.CONNECTING)
+                .setParameter("out", LinkState.LOGGED_OUT)
+                .setParameter("waiting", List.of(LinkState.CONNECTING, LinkState.AWAITING_PAIRING,
+                        LinkState.CONNECTED))
+                .executeUpdate();
+    }
+
     /** @return false when the session no longer exists (deleted meanwhile) */
     @Transactional
     public boolean changeState(String sessionId, LinkState state, String reason) {

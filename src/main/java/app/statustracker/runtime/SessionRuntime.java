@@ -132,6 +132,9 @@ public class SessionRuntime {
                         new CertificateChainVerifier(settings.waRootPublicKey(), 0, Clock.systemUTC()))
                 .withVersion(ClientVersion.parse(settings.waVersion()))
                 .withMedia(MediaTransfers.create(settings, mediaSettings, outboundTls.sslContext(), executor));
+        // what the database says about a connection is a memory of the last process; until each logs in again
+        // here, it is connecting
+        sessions.markResumableConnecting();
         List<SessionRef> resumable = sessions.resumable();
         long spread = settings.startupSpread().toMillis();
         for (SessionRef ref : resumable) {

@@ -2,16 +2,20 @@ package app.statustracker.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.statustracker.simulator.WaSimulator;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * Linked sessions survive the server being killed: after a restart a QR-linked and a code-linked session log in
- * again with their stored keys, show connected, and ask for no new QR or pairing code.
+ * again with their stored keys, show connected, and ask for no new QR or pairing code; until a session has logged
+ * in again it never reads connected.
  */
 class RestartIT {
     private static final String PHONE = "15551230077";
@@ -41,12 +45,9 @@ class RestartIT {
             SessionStatus.await(api, "restart2", s -> s.getBoolean("connected"), Duration.ofSeconds(30));
 
             server.kill();
-            api = server.start(Duration.ofSeconds(180));
-            // "connected" and the simulator's view are read at different moments; under load a fresh connection
-            // can drop and come back in between, so both are awaited together
-            JsonObject back = SessionStatus.await(api, "restart1", s -> s.getBoolean("connected")
-                    && sim.onlineConnection(PHONE, device).map(c -> !c.id().equals(before)).orElse(false),
-                    Duration.ofSeconds(60));
+            // the logins spread over 8 s: the first answers after the start come before most of them
+            api = server.start(Duration.ofSeconds(180), Map.of("STARTUP_SPREAD_MS", "8000"));
+            JsonObject back = awaitTruthfully(api, sim, device, before);
             assertEquals(PHONE, back.getString("ownNumber"));
             assertFalse(back.containsKey("qrCode"));
             assertEquals(1, sim.account(PHONE).devices().size(), "same device, no new link");
@@ -57,5 +58,32 @@ class RestartIT {
             assertEquals(200, api.delete("/api/sessions/restart1").status());
             assertEquals(200, api.delete("/api/sessions/restart2").status());
         }
+    }
+
+    /**
+     * Polls restart1 until it is connected on a new connection, and fails the moment it reads connected while the
+     * simulator has no new connection of that device online: what the API says must be the live connection, not
+     * the state the killed process left in the database.
+     */
+    private static JsonObject awaitTruthfully(ApiClient api, WaSimulator sim, int device, String before)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int answers = 0;
+        while (System.nanoTime() < deadline) {
+            JsonObject listed = api.get("/api/sessions").json().getJsonArray("data").stream()
+                    .map(JsonObject.class::cast).filter(s -> s.getString("sessionId").equals("restart1"))
+                    .findFirst().orElseThrow();
+            // read after the answer: a login that lands in between makes the simulator's view only newer
+            boolean online = sim.onlineConnection(PHONE, device).map(c -> !c.id().equals(before)).orElse(false);
+            answers++;
+            if (listed.getBoolean("connected")) {
+                assertTrue(online, "answer " + answers + " after the restart says connected, but the device has not "
+                        + "logged in again: " + listed);
+                return SessionStatus.get(api, "restart1");
+            }
+            assertNotEquals("connected", listed.getString("status", ""), listed.toString());
+            Thread.sleep(50);
+        }
+        throw new AssertionError("restart1 did not log in again within 60 s");
     }
 }

@@ -26,6 +26,11 @@ final class ServerProcess implements AutoCloseable {
     }
 
     ApiClient start(Duration timeout) throws Exception {
+        return start(timeout, Map.of());
+    }
+
+    /** @param settings environment variables for this start only, over the inherited ones */
+    ApiClient start(Duration timeout, Map<String, String> settings) throws Exception {
         Files.createDirectories(dataDir);
         ProcessBuilder pb = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -40,6 +45,7 @@ final class ServerProcess implements AutoCloseable {
         env.put("DATA_DIR", dataDir.toString());
         env.put("ENV_FILE", dataDir.resolve(".env").toString());
         env.put("JAVA_OPTS", "-Xmx512m");
+        env.putAll(settings);
         launcher = pb.start();
         ApiClient api = new ApiClient("http://127.0.0.1:" + port);
         long deadline = System.nanoTime() + timeout.toNanos();

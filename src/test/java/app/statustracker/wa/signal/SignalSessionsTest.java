@@ -43,19 +43,28 @@ class SignalSessionsTest {
         }
     }
 
+    /** {@code count} devices of users {@code <prefix><i>_1}, device ids cycling below {@code deviceIds}. */
+    private static Map<SignalAddress, SignalTestParty> parties(int count, String prefix, int deviceIds) {
+        Map<SignalAddress, SignalTestParty> parties = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            parties.put(new SignalAddress(prefix + i + "_1", i % deviceIds), new SignalTestParty());
+        }
+        return parties;
+    }
+
+    private static Map<SignalAddress, PreKeyBundle> bundlesOf(Map<SignalAddress, SignalTestParty> parties) {
+        Map<SignalAddress, PreKeyBundle> bundles = new HashMap<>();
+        parties.forEach((address, party) -> bundles.put(address, party.bundle()));
+        return bundles;
+    }
+
     @Test
     void aBatchOfDevicesIsLoadedAndStoredOnce() throws Exception {
         SignalTestParty sender = new SignalTestParty();
         CountingSessionStore store = new CountingSessionStore();
         SignalSessions sessions = new SignalSessions(sender.cipher, store, sender.identityStore, sender.preKeys);
-        Map<SignalAddress, SignalTestParty> devices = new LinkedHashMap<>();
-        Map<SignalAddress, PreKeyBundle> bundles = new HashMap<>();
-        for (int i = 0; i < 40; i++) {
-            SignalAddress address = new SignalAddress("1000" + i + "_1", i % 3);
-            SignalTestParty device = new SignalTestParty();
-            devices.put(address, device);
-            bundles.put(address, device.bundle());
-        }
+        Map<SignalAddress, SignalTestParty> devices = parties(40, "1000", 3);
+        Map<SignalAddress, PreKeyBundle> bundles = bundlesOf(devices);
         SignalAddress forged = new SignalAddress("666_1", 0);
         PreKeyBundle good = new SignalTestParty().bundle();
         byte[] badSignature = good.signedPreKeySignature();
@@ -106,14 +115,8 @@ class SignalSessionsTest {
             SignalAddress known = new SignalAddress("2000_1", 0);
             SignalTestParty knownParty = new SignalTestParty();
             sessions.startSessions(Map.of(known, knownParty.bundle()));
-            Map<SignalAddress, SignalTestParty> fresh = new LinkedHashMap<>();
-            Map<SignalAddress, PreKeyBundle> bundles = new HashMap<>();
-            for (int i = 0; i < 60; i++) {
-                SignalAddress address = new SignalAddress("3000" + i + "_1", i % 2);
-                SignalTestParty device = new SignalTestParty();
-                fresh.put(address, device);
-                bundles.put(address, device.bundle());
-            }
+            Map<SignalAddress, SignalTestParty> fresh = parties(60, "3000", 2);
+            Map<SignalAddress, PreKeyBundle> bundles = bundlesOf(fresh);
             byte[] payload = PlaintextPadding.pad("key".getBytes(UTF_8), new java.security.SecureRandom());
             Map<SignalAddress, byte[]> plaintexts = new HashMap<>();
             fresh.keySet().forEach(address -> plaintexts.put(address, payload));
