@@ -65,6 +65,7 @@ public final class Launcher {
             }
         }));
         System.out.println("Starting Status Tracker on http://localhost:" + settings.port() + "/ (" + settings + ")");
+        ReadyLine.watch(settings.port(), server);
         System.exit(server.waitFor());
     }
 
@@ -74,6 +75,8 @@ public final class Launcher {
         String javaOpts = System.getenv("JAVA_OPTS");
         // first, so that a -D of the same name in JAVA_OPTS wins
         cmd.addAll(TransportOptions.JDK_WEBSOCKET_JVM_OPTIONS);
+        // the MP4 library's SLF4J finds no binding (none is packaged, on purpose) and would say so at every start
+        cmd.add("-Dslf4j.internal.verbosity=ERROR");
         cmd.addAll(List.of((javaOpts == null || javaOpts.isBlank() ? "-Xmx512m" : javaOpts).trim().split("\\s+")));
         cmd.add("-Dhazelcast.phone.home.enabled=false");
         cmd.add("-DENV_FILE=" + ConfigLookup.envFile());

@@ -1,5 +1,8 @@
 package app.statustracker.persistence;
 
+import app.statustracker.config.ConfigLookup;
+import app.statustracker.config.InvalidSettingException;
+import app.statustracker.config.Settings;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,7 +15,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * The data source class named in {@code @DataSourceDefinition}. An annotation can name one class only, but
  * DB_URL chooses the database at start-up, so this class picks PostgreSQL or embedded H2 from the URL and
- * lets the server's pool do the pooling.
+ * lets the server's pool do the pooling. The annotation names no URL, user or password: unless a server sets
+ * them, they come from the service's own settings (environment, {@code .env}, system properties, as the launcher
+ * reads them), so the definition needs no server-specific expression and the H2 default can follow DATA_DIR.
  */
 public class ConfiguredDataSource implements DataSource {
     private String url;
@@ -60,7 +65,7 @@ public class ConfiguredDataSource implements DataSource {
 
     private DataSource create() throws SQLException {
         if (url == null || url.isBlank()) {
-            throw new SQLException("no database URL configured (DB_URL)");
+            fromSettings();
         }
         if (url.startsWith("jdbc:postgresql:")) {
             PGSimpleDataSource pg = new PGSimpleDataSource();
@@ -82,6 +87,18 @@ public class ConfiguredDataSource implements DataSource {
             return h2;
         }
         throw new SQLException("unsupported database URL; DB_URL must start with jdbc:postgresql: or jdbc:h2:");
+    }
+
+    private void fromSettings() throws SQLException {
+        Settings settings;
+        try {
+            settings = ConfigLookup.currentSettings();
+        } catch (InvalidSettingException e) {
+            throw new SQLException(e.getMessage(), e); // the start-up check has reported it in one line already
+        }
+        url = settings.dbUrl();
+        user = settings.dbUser();
+        password = settings.dbPassword();
     }
 
     @Override

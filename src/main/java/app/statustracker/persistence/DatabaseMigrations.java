@@ -22,9 +22,6 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 @DataSourceDefinition(
         name = "java:app/jdbc/statusTracker",
         className = "app.statustracker.persistence.ConfiguredDataSource",
-        url = "${MPCONFIG=statustracker.db.url}",
-        user = "${MPCONFIG=statustracker.db.user}",
-        password = "${MPCONFIG=statustracker.db.password}",
         minPoolSize = 2,
         maxPoolSize = 32)
 @Singleton
