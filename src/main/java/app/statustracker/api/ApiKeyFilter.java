@@ -23,9 +23,8 @@ public class ApiKeyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if ("OPTIONS".equals(request.getMethod())) {
-            return; // CORS preflight carries no credentials by design
-        }
+        // a CORS preflight from an allowed origin, which carries no credentials by design, was answered by CorsFilter
+        // already; any other OPTIONS needs the key like every other request
         String presented = ApiKeys.fromHeaders(request.getHeaderString("x-api-key"),
                 request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (presented == null || presented.isEmpty()) {

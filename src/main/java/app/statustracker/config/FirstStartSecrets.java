@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Set;
 
 /**
  * Secrets the service makes for itself on its first start: the API key (kept in {@code .env}, shown once)
@@ -37,10 +40,29 @@ public final class FirstStartSecrets {
         return key;
     }
 
+    /**
+     * The master key decrypts every account's key material: a copy that the group or other users of the machine
+     * can read is refused with one clear line rather than used (file systems without POSIX modes are not checked).
+     */
+    private static void refuseIfOthersCanRead(Path file) throws IOException {
+        Set<PosixFilePermission> mode;
+        try {
+            mode = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException notPosix) {
+            return;
+        }
+        if (mode.contains(PosixFilePermission.GROUP_READ) || mode.contains(PosixFilePermission.OTHERS_READ)
+                || mode.contains(PosixFilePermission.GROUP_WRITE) || mode.contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw new InvalidSettingException("MASTER_KEY_FILE", file + " is open to other users (mode "
+                    + PosixFilePermissions.toString(mode) + "); allow only its owner: chmod 600 " + file);
+        }
+    }
+
     /** Reads the 32-byte master key, creating it (0600) on first use. */
     public static synchronized byte[] masterKey(Path file) {
         try {
             if (Files.exists(file)) {
+                refuseIfOthersCanRead(file);
                 byte[] key = Files.readAllBytes(file);
                 if (key.length != 32) {
                     throw new InvalidSettingException("MASTER_KEY_FILE", file + " must hold exactly 32 bytes");

@@ -63,4 +63,18 @@ class DotEnvFileTest {
         assertEquals(java.util.HexFormat.of().formatHex(first),
                 java.util.HexFormat.of().formatHex(FirstStartSecrets.masterKey(f)));
     }
+
+    @Test
+    void aMasterKeyOthersCanReadIsRefusedWithOneLine() throws Exception {
+        Path f = dir.resolve("data").resolve("master.key");
+        FirstStartSecrets.masterKey(f);
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
+        InvalidSettingException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidSettingException.class,
+                () -> FirstStartSecrets.masterKey(f));
+        assertTrue(e.getMessage().contains("MASTER_KEY_FILE") && e.getMessage().contains("rw-r--r--")
+                && e.getMessage().contains("chmod 600"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+        assertEquals(32, FirstStartSecrets.masterKey(f).length);
+    }
 }

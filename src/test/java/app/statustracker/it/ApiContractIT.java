@@ -53,6 +53,22 @@ class ApiContractIT extends DeployedWar {
     }
 
     @Test
+    void optionsWithoutTheKeyIsAnsweredOnlyForAPreflightFromAnAllowedOrigin() {
+        Reply plain = api.send("OPTIONS", "/api/sessions", null);
+        assertEquals(401, plain.status(), plain.raw());
+        assertFalse(plain.json().getBoolean("success"));
+        Reply foreign = api.send("OPTIONS", "/api/sessions", null, "Origin", "https://elsewhere.example.test",
+                "Access-Control-Request-Method", "POST");
+        assertEquals(401, foreign.status(), foreign.raw());
+        assertNull(foreign.header("Access-Control-Allow-Origin"));
+        Reply preflight = api.send("OPTIONS", "/api/sessions", null, "Origin", "https://dashboard.example.test",
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "x-api-key");
+        assertEquals(204, preflight.status(), preflight.raw());
+        assertEquals("https://dashboard.example.test", preflight.header("Access-Control-Allow-Origin"));
+        assertTrue(preflight.header("Access-Control-Allow-Headers").contains("x-api-key"));
+    }
+
+    @Test
     void unknownRouteIs404InTheEnvelope() {
         Reply r = api.get("/api/no-such-route");
         assertEquals(404, r.status());

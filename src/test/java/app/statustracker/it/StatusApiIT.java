@@ -87,7 +87,7 @@ class StatusApiIT extends DeployedWar {
                 {"{\"type\":\"text\",\"content\":\"hi\",\"colour\":\"#000000\"}", "colour"},
                 {"{\"type\":\"text\",\"content\":42}", "JSON"},
                 {"{\"type\":\"text\",\"content\":\"hi\",\"targetNumbers\":[\"919812345678\"]}", "JSON"},
-                {"", "Bad request"},
+                {"", "empty"},
         };
         for (String[] b : bad) {
             Reply r = api.post(send, b[0]);
