@@ -55,7 +55,10 @@ public final class AddressGuard {
         }
     }
 
-    /** False for loopback, private, link-local, multicast, unspecified, carrier-grade NAT and reserved ranges. */
+    /**
+     * False for loopback, private, link-local, multicast, unspecified, carrier-grade NAT and reserved ranges, and for
+     * the IPv6 forms that lead to such an IPv4 host (mapped, compatible, NAT64 with a private address; 6to4, Teredo).
+     */
     public static boolean isPublic(InetAddress a) {
         if (a.isAnyLocalAddress() || a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
                 || a.isMulticastAddress()) {
@@ -78,6 +81,15 @@ public final class AddressGuard {
             }
             if (first == 0x20 && (b[1] & 0xFF) == 0x01 && b[2] == 0x0D && (b[3] & 0xFF) == 0xB8) {
                 return false; // 2001:db8::/32 documentation
+            }
+            // Tunnels that reach an IPv4 host whose address is written inside: 6to4 (2002::/16) and Teredo
+            // (2001::/32, the client's address obfuscated). Refused whole rather than decoded: no site a status
+            // links to needs them, and a relay may deliver to a private address.
+            if (first == 0x20 && (b[1] & 0xFF) == 0x02) {
+                return false; // 2002::/16 6to4
+            }
+            if (first == 0x20 && (b[1] & 0xFF) == 0x01 && b[2] == 0 && b[3] == 0) {
+                return false; // 2001::/32 Teredo
             }
             return true;
         }
