@@ -5,6 +5,7 @@ import app.statustracker.domain.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,10 @@ import java.util.Optional;
 /** What the runtime records about sessions: connection state, who we are on WhatsApp, which to resume. */
 @ApplicationScoped
 public class SessionStateRepository {
+    /* which sessions a start resumes: linked ones (they have an own number) and those that were connecting or waiting
+       for a pairing, never a logged-out one; parameters set by resumableOnly */
+    private static final String RESUMABLE = "s.state <> :out AND (s.ownNumber IS NOT NULL OR s.state IN :waiting)";
+
     @PersistenceContext(unitName = "statusTracker")
     EntityManager em;
 
@@ -27,11 +32,8 @@ public class SessionStateRepository {
     /** Sessions to reconnect after a start: linked ones and those that were waiting for a pairing. */
     @Transactional
     public List<SessionRef> resumable() {
-        return em.createQuery("SELECT s FROM Session s WHERE s.state <> :out AND (s.ownNumber IS NOT NULL OR "
-                        + "s.state IN :waiting) ORDER BY s.id", Session.class)
-                .setParameter("out", LinkState.LOGGED_OUT)
-                .setParameter("waiting", List.of(LinkState.CONNECTING, LinkState.AWAITING_PAIRING,
-                        LinkState.CONNECTED))
+        return resumableOnly(em.createQuery("SELECT s FROM Session s WHERE " + RESUMABLE + " ORDER BY s.id",
+                        Session.class))
                 .getResultList().stream().map(SessionStateRepository::ref).toList();
     }
 
@@ -42,13 +44,18 @@ public class SessionStateRepository {
      */
     @Transactional
     public int markResumableConnecting() {
-        return em.createQuery("UPDATE Session s SET s.state = :connecting, s.stateReason = NULL "
-                        + "WHERE s.state <> :out AND (s.ownNumber IS NOT NULL OR s.state IN :waiting)")
+        return resumableOnly(em.createQuery("UPDATE Session s SET s.state = :connecting, s.stateReason = NULL "
+                        + "WHERE " + RESUMABLE))
                 .setParameter("connecting", LinkState.CONNECTING)
-                .setParameter("out", LinkState.LOGGED_OUT)
-                .setParameter("waiting", List.of(LinkState.CONNECTING, LinkState.AWAITING_PAIRING,
-                        LinkState.CONNECTED))
                 .executeUpdate();
+    }
+
+    /* the parameters of RESUMABLE */
+    private static <Q extends Query> Q resumableOnly(Q query) {
+        query.setParameter("out", LinkState.LOGGED_OUT)
+                .setParameter("waiting", List.of(LinkState.CONNECTING, LinkState.AWAITING_PAIRING,
+                        LinkState.CONNECTED));
+        return query;
     }
 
     /** @return false when the session no longer exists (deleted meanwhile) */

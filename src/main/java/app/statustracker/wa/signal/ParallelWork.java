@@ -34,13 +34,9 @@ public final class ParallelWork {
         this.threads = threads;
     }
 
-    /** Helpers from the JVM's common pool, as many threads as there are processors. */
+    /** Helpers from the JVM's common pool; {@code threads} of 1 or less is {@link #SERIAL}. */
     public static ParallelWork onCommonPool(int threads) {
         return threads <= 1 ? SERIAL : new ParallelWork(ForkJoinPool.commonPool(), threads);
-    }
-
-    public int threads() {
-        return threads;
     }
 
     /**

@@ -93,9 +93,7 @@ public final class SignalStatusEncryption implements StatusEncryption {
     @Override
     public Map<Jid, String> startSessions(Map<Jid, PreKeyBundle> bundles) {
         Map<SignalAddress, Jid> byAddress = addresses(bundles.keySet());
-        Map<SignalAddress, PreKeyBundle> byAddressBundles = new HashMap<>();
-        byAddress.forEach((address, device) -> byAddressBundles.put(address, bundles.get(device)));
-        SessionStartReport report = sessions.startSessions(byAddressBundles);
+        SessionStartReport report = sessions.startSessions(byAddress(bundles, byAddress));
         knownOpen.addAll(report.started());
         Map<Jid, String> failed = new HashMap<>();
         report.rejected().forEach((address, reason) -> failed.put(byAddress.get(address), reason.getMessage()));
@@ -104,19 +102,18 @@ public final class SignalStatusEncryption implements StatusEncryption {
 
     @Override
     public PairwiseBatch encryptPairwise(byte[] paddedPlaintext, Collection<Jid> devices) {
-        return startAndEncryptPairwise(Map.of(), paddedPlaintext, devices);
+        PendingPairwise pending = prepareAndEncryptPairwise(Map.of(), paddedPlaintext, devices);
+        pending.store().run();
+        return pending.batch();
     }
 
     @Override
     public PendingPairwise prepareAndEncryptPairwise(Map<Jid, PreKeyBundle> bundles, byte[] paddedPlaintext,
                                                      Collection<Jid> devices) {
         Map<SignalAddress, Jid> byAddress = addresses(devices);
-        Map<SignalAddress, Jid> startedByAddress = addresses(bundles.keySet());
-        Map<SignalAddress, PreKeyBundle> byAddressBundles = new HashMap<>();
-        startedByAddress.forEach((address, device) -> byAddressBundles.put(address, bundles.get(device)));
         Map<SignalAddress, byte[]> plaintexts = new HashMap<>();
         byAddress.keySet().forEach(address -> plaintexts.put(address, paddedPlaintext));
-        SessionBatch prepared = sessions.prepare(byAddressBundles, plaintexts);
+        SessionBatch prepared = sessions.prepare(byAddress(bundles, addresses(bundles.keySet())), plaintexts);
         Map<Jid, PairwiseCiphertext> encrypted = new HashMap<>();
         Map<Jid, String> failed = new HashMap<>();
         SessionStartReport report = prepared.started();
@@ -159,6 +156,14 @@ public final class SignalStatusEncryption implements StatusEncryption {
         for (Jid device : devices) {
             byAddress.put(SignalAddress.of(device), device);
         }
+        return byAddress;
+    }
+
+    /** The bundles keyed by the Signal address of their device ({@code addresses} of the same devices). */
+    private static Map<SignalAddress, PreKeyBundle> byAddress(Map<Jid, PreKeyBundle> bundles,
+                                                             Map<SignalAddress, Jid> addresses) {
+        Map<SignalAddress, PreKeyBundle> byAddress = new HashMap<>();
+        addresses.forEach((address, device) -> byAddress.put(address, bundles.get(device)));
         return byAddress;
     }
 }

@@ -37,20 +37,11 @@ public interface StatusEncryption {
 
     /**
      * {@link #startSessions} and then {@link #encryptPairwise}, which an implementation may do in one pass over the
-     * sessions (a first post starts and encrypts to the same thousand devices). A device whose start failed is in
-     * the batch's failures unless an older session could still be used.
-     */
-    default PairwiseBatch startAndEncryptPairwise(Map<Jid, PreKeyBundle> bundles, byte[] paddedPlaintext,
-                                                  Collection<Jid> devices) {
-        PendingPairwise pending = prepareAndEncryptPairwise(bundles, paddedPlaintext, devices);
-        pending.store().run();
-        return pending.batch();
-    }
-
-    /**
-     * {@link #startAndEncryptPairwise} whose session writes are left to the caller: it runs {@code store} on the
-     * same serial queue before any other Signal work of this client, so the ciphertexts can go out meanwhile.
-     * Until then the devices count as having no session. An implementation may also store at once.
+     * sessions (a first post starts and encrypts to the same thousand devices), with the session writes left to the
+     * caller: it runs {@code store} on the same serial queue before any other Signal work of this client, so the
+     * ciphertexts can go out meanwhile. Until then the devices count as having no session; an implementation may
+     * also store at once. A device whose start failed is in the batch's failures unless an older session could
+     * still be used.
      */
     default PendingPairwise prepareAndEncryptPairwise(Map<Jid, PreKeyBundle> bundles, byte[] paddedPlaintext,
                                                       Collection<Jid> devices) {

@@ -195,8 +195,10 @@ public final class StatusSender {
                                 // for it; the same holds for the sender-key holders recorded after the ack.
                                 Prepared sealedNow = message.isDone() && !message.isCompletedExceptionally()
                                         ? seal(id, revoke, message.join(), key, audience, poster) : null;
-                                CompletableFuture<Void> stored = new CompletableFuture<>();
-                                crypto.execute(() -> storeSessions(key, stored));
+                                // A failed write does not undo a post WhatsApp may already have: those devices
+                                // simply count as without a session, and the next post starts them again.
+                                CompletableFuture<Void> stored = onSignalQueue(key.storeSessions(),
+                                        "storing the Signal sessions of a status");
                                 CompletableFuture<Prepared> sealed = sealedNow != null
                                         ? CompletableFuture.completedFuture(sealedNow)
                                         : message.thenApplyAsync(ready -> seal(id, revoke, ready, key, audience,
@@ -209,17 +211,22 @@ public final class StatusSender {
     }
 
     /**
-     * Writes the sessions a post started. A failed write does not undo a post that WhatsApp may already have:
-     * those devices simply count as without a session, and the next post starts them again.
+     * Queues a write of this post's Signal bookkeeping on the device's Signal queue, ahead of any later Signal work
+     * there; done when the write is, failed or not. A failure is logged, not reported: what it loses costs the next
+     * post some repeated work, while WhatsApp may already have this one.
      */
-    private static void storeSessions(KeyDistribution key, CompletableFuture<Void> stored) {
-        try {
-            key.storeSessions().run();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "storing the Signal sessions of a status failed", e);
-        } finally {
-            stored.complete(null);
-        }
+    private CompletableFuture<Void> onSignalQueue(Runnable write, String what) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        crypto.execute(() -> {
+            try {
+                write.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, what + " failed", e);
+            } finally {
+                done.complete(null);
+            }
+        });
+        return done;
     }
 
     /** The pre-key bundles of the devices we have no session with yet (one iq); none needed, none asked. */
@@ -307,23 +314,14 @@ public final class StatusSender {
     /**
      * Records, after an ack without error, the devices that received the sender key with this post, on the Signal
      * queue where the next post reads them. Lost in a crash or a failed write, it only costs the next post a
-     * sender-key message to those devices again, so a failure is logged, not reported.
+     * sender-key message to those devices again.
      */
     private CompletableFuture<Void> recordHolders(Prepared prepared) {
         if (prepared.keyRecipients().isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<Void> recorded = new CompletableFuture<>();
-        crypto.execute(() -> {
-            try {
-                holders.add(prepared.keyId(), prepared.keyRecipients());
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "recording the sender-key holders of a status failed", e);
-            } finally {
-                recorded.complete(null);
-            }
-        });
-        return recorded;
+        return onSignalQueue(() -> holders.add(prepared.keyId(), prepared.keyRecipients()),
+                "recording the sender-key holders of a status");
     }
 
     private CompletableFuture<PostedStatus> unwrapped(CompletableFuture<PostedStatus> result) {
