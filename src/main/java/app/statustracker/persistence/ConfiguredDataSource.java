@@ -23,8 +23,25 @@ public class ConfiguredDataSource implements DataSource {
     private String url;
     private String user;
     private String password;
+    private String settingsSource = "service";
     private volatile DataSource delegate;
     private int loginTimeout;
+
+    /**
+     * Where URL, user and password come from when the server sets none: only {@code service} (the service's own
+     * settings). The definition names it because WildFly's pool refuses a data source class without at least one
+     * connection property.
+     */
+    public void setSettingsSource(String source) {
+        if (!"service".equals(source)) {
+            throw new IllegalArgumentException("settingsSource must be 'service', was '" + source + "'");
+        }
+        this.settingsSource = source;
+    }
+
+    public String getSettingsSource() {
+        return settingsSource;
+    }
 
     public void setUrl(String url) {
         this.url = url;
@@ -108,6 +125,10 @@ public class ConfiguredDataSource implements DataSource {
 
     @Override
     public Connection getConnection(String username, String pass) throws SQLException {
+        if (username == null || username.isEmpty()) {
+            // WildFly's pool asks this way, with an empty user, even when it has none of its own: ours then
+            return delegate().getConnection();
+        }
         return delegate().getConnection(username, pass);
     }
 

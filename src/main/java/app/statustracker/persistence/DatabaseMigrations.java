@@ -22,6 +22,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 @DataSourceDefinition(
         name = "java:app/jdbc/statusTracker",
         className = "app.statustracker.persistence.ConfiguredDataSource",
+        properties = "settingsSource=service",
         minPoolSize = 2,
         maxPoolSize = 32)
 @Singleton

@@ -1,7 +1,7 @@
 package app.statustracker.persistence;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +22,7 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class LidMappingRepository {
-    @Resource(lookup = "java:app/jdbc/statusTracker")
+    @Inject
     DataSource dataSource;
 
     protected LidMappingRepository() {

@@ -3,7 +3,6 @@ package app.statustracker.persistence;
 import app.statustracker.config.FirstStartSecrets;
 import app.statustracker.config.Settings;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,7 +31,7 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class SealedRecordRepository {
-    @Resource(lookup = "java:app/jdbc/statusTracker")
+    @Inject
     DataSource dataSource;
 
     @Inject

@@ -5,8 +5,8 @@ import app.statustracker.domain.StatusRecipient;
 import app.statustracker.domain.StatusState;
 import app.statustracker.domain.StatusType;
 import app.statustracker.domain.StatusViewer;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -31,7 +31,7 @@ import javax.sql.DataSource;
 public class StatusRepository {
     @PersistenceContext(unitName = "statusTracker")
     EntityManager em;
-    @Resource(lookup = "java:app/jdbc/statusTracker")
+    @Inject
     DataSource dataSource;
 
     /** One recipient as it was addressed. */

@@ -1,8 +1,8 @@
 package app.statustracker.persistence;
 
 import app.statustracker.domain.ViewerTimes;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,7 +50,7 @@ public class ViewerReceiptWriter {
             + "played_at) VALUES (s.id, s.status_pk, s.viewer_jid, s.phone_number, s.delivered_at, s.viewed_at, "
             + "s.played_at)";
 
-    @Resource(lookup = "java:app/jdbc/statusTracker")
+    @Inject
     DataSource dataSource;
 
     /** The SET list of the upsert: existing row {@code v}, incoming values under {@code incoming}. */

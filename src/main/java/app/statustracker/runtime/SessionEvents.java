@@ -1,12 +1,14 @@
 package app.statustracker.runtime;
 
+import app.statustracker.domain.LinkState;
 import app.statustracker.wa.status.StatusReceipt;
 import java.util.List;
 
-import app.statustracker.domain.LinkState;
-
-/** Where a {@link SessionConnection} records what happened: the database first, then CDI events. */
-interface SessionEvents {
+/**
+ * Where a {@link SessionConnection} records what happened: the database first, then CDI events. Public so that
+ * the runtime can wrap it in a contextual proxy (which can only call public interfaces).
+ */
+public interface SessionEvents {
     void state(SessionConnection c, LinkState state, String reason);
 
     void linked(SessionConnection c, String ownNumber, String ownLid, LinkState state);

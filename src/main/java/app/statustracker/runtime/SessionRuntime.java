@@ -117,14 +117,20 @@ public class SessionRuntime {
     private static final SecureRandom ID_RANDOM = new SecureRandom();
 
     private final Map<String, SessionConnection> connections = new ConcurrentHashMap<>();
-    /* Not implemented by the bean itself: an EJB implementing an interface would expose it as its business view. */
-    private final SessionEvents recorder = new Recorder();
+    /*
+     * Not implemented by the bean itself: an EJB implementing an interface would expose it as its business view.
+     * A contextual proxy made at start-up: connections report from pool threads that the HTTP client's selector
+     * fed, which carry no application context on WildFly (java:app lookups and the tasks our observers schedule
+     * would fail there).
+     */
+    private SessionEvents recorder;
     private HttpClient httpClient;
     private WaConnector connector;
     private ClientConfig clientConfig;
 
     @PostConstruct
     void init() {
+        recorder = contextService.createContextualProxy(new Recorder(), SessionEvents.class);
         httpClient = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(20)).build();
         connector = new WaConnector(httpClient, scheduler, TransportOptions.defaults()
                 .withKeepAlive(settings.keepAliveInterval(), settings.keepAliveTimeout()));

@@ -1,7 +1,7 @@
 package app.statustracker.api.health;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -12,7 +12,7 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class DatabaseReadinessCheck implements HealthCheck {
-    @Resource(lookup = "java:app/jdbc/statusTracker")
+    @Inject
     DataSource dataSource;
 
     @Override
