@@ -1,5 +1,6 @@
 package app.statustracker.it;
 
+import static app.statustracker.it.SocketIoClients.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,9 +12,7 @@ import app.statustracker.simulator.BaileysLinking;
 import app.statustracker.simulator.WaSimulator;
 import app.statustracker.testing.BaileysDriver;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +48,7 @@ class SocketIoIT extends DeployedWar {
     private static BaileysContacts contacts;
     private static Contact bob;
     private static ApiClient api;
+    private static SocketIoClients sio;
 
     @BeforeAll
     static void start() throws Exception {
@@ -63,92 +63,56 @@ class SocketIoIT extends DeployedWar {
     void client() {
         if (api == null) {
             api = newClient();
+            sio = new SocketIoClients(node, api.base(), WAIT);
         }
     }
 
     @AfterAll
     static void stop() {
         if (node != null) {
-            for (String name : concat(LISTENERS, REFUSED, List.of("follower"))) {
-                node.call("sioClose", Json.createObjectBuilder().add("name", name).build());
+            if (sio != null) {
+                sio.close(concat(LISTENERS, REFUSED, List.of("follower")));
             }
             node.close();
         }
     }
 
-    private static JsonObject connect(String name, JsonObject options) {
-        return node.call("sioConnect", Json.createObjectBuilder().add("name", name).add("url", api.base())
-                .add("options", options).build(), WAIT);
-    }
-
-    private static JsonObject options(String transport, String key, String value) {
-        var o = Json.createObjectBuilder();
-        if (transport != null) {
-            o.add("transports", Json.createArrayBuilder().add(transport));
-        }
-        switch (key) {
-            case "auth" -> o.add("auth", Json.createObjectBuilder().add("token", value));
-            case "apiKeyAuth" -> o.add("auth", Json.createObjectBuilder().add("apiKey", value));
-            case "header" -> o.add("extraHeaders", Json.createObjectBuilder().add("x-api-key", value));
-            case "bearer" -> o.add("extraHeaders", Json.createObjectBuilder().add("Authorization", "Bearer " + value));
-            case "query" -> o.add("query", Json.createObjectBuilder().add("apiKey", value));
-            default -> { }
-        }
-        return o.build();
-    }
-
-    private static List<JsonObject> events(String name) {
-        JsonArray recorded = node.call("sioRecorded", Json.createObjectBuilder().add("name", name).build())
-                .getJsonArray("events");
-        return recorded.getValuesAs(JsonValue::asJsonObject);
-    }
-
-    private static JsonObject awaitEvent(String name, String event, Map<String, String> where) {
-        var w = Json.createObjectBuilder();
-        where.forEach(w::add);
-        JsonArray matches = node.call("sioAwait", Json.createObjectBuilder().add("name", name).add("event", event)
-                .add("where", w).add("timeoutMillis", WAIT.toMillis()).build(), WAIT.plusSeconds(5))
-                .getJsonArray("matches");
-        return matches.getJsonObject(0).getJsonObject("data");
-    }
-
     @Test
     @Order(1)
     void everyTransportAndEveryPlaceForTheKeyConnects() {
-        JsonObject byDefault = connect("default", options(null, "auth", KEY));
+        JsonObject byDefault = sio.connect("default", options(null, "auth", KEY));
         assertTrue(byDefault.getBoolean("connected"), byDefault.toString());
-        JsonObject polling = connect("polling", options("polling", "header", KEY));
+        JsonObject polling = sio.connect("polling", options("polling", "header", KEY));
         assertTrue(polling.getBoolean("connected"), polling.toString());
         assertEquals("polling", polling.getString("transport"));
-        JsonObject websocket = connect("websocket", options("websocket", "query", KEY));
+        JsonObject websocket = sio.connect("websocket", options("websocket", "query", KEY));
         assertTrue(websocket.getBoolean("connected"), websocket.toString());
         assertEquals("websocket", websocket.getString("transport"));
-        JsonObject bearer = connect("bearer", options("websocket", "bearer", KEY));
+        JsonObject bearer = sio.connect("bearer", options("websocket", "bearer", KEY));
         assertTrue(bearer.getBoolean("connected"), "a header key on the WebSocket upgrade: " + bearer);
-        JsonObject follower = connect("follower", options(null, "apiKeyAuth", KEY));
+        JsonObject follower = sio.connect("follower", options(null, "apiKeyAuth", KEY));
         assertTrue(follower.getBoolean("connected"), follower.toString());
-        node.call("sioEmit", Json.createObjectBuilder().add("name", "follower").add("event", "subscribe")
-                .add("arg", "some-other-session").build());
+        sio.emit("follower", "subscribe", "some-other-session");
         // the default client has upgraded from polling to WebSocket by now
-        JsonObject recorded = node.call("sioRecorded", Json.createObjectBuilder().add("name", "default").build());
+        JsonObject recorded = sio.recorded("default");
         assertEquals("websocket", recorded.getString("transport"), recorded.toString());
     }
 
     @Test
     @Order(2)
     void wrongOrMissingKeysAreRefusedBeforeAnyEvent() {
-        JsonObject wrongAuth = connect("wrongAuth", options(null, "auth", "not-the-key-0123456789"));
+        JsonObject wrongAuth = sio.connect("wrongAuth", options(null, "auth", "not-the-key-0123456789"));
         assertFalse(wrongAuth.getBoolean("connected") && wrongAuth.isNull("disconnectReason"), wrongAuth.toString());
-        JsonObject noKey = connect("noKey", options(null, "none", null));
+        JsonObject noKey = sio.connect("noKey", options(null, "none", null));
         assertFalse(noKey.getBoolean("connected") && noKey.isNull("disconnectReason"), noKey.toString());
         for (String name : List.of("wrongAuth", "noKey")) {
-            JsonObject state = node.call("sioRecorded", Json.createObjectBuilder().add("name", name).build());
+            JsonObject state = sio.recorded(name);
             assertEquals("disconnected", state.getString("state"), name + ": " + state);
             assertEquals("io server disconnect", state.getString("reason"), name + ": " + state);
         }
-        JsonObject wrongHeader = connect("wrongHeader", options("polling", "header", "not-the-key-0123456789"));
+        JsonObject wrongHeader = sio.connect("wrongHeader", options("polling", "header", "not-the-key-0123456789"));
         assertFalse(wrongHeader.getBoolean("connected"), wrongHeader.toString());
-        JsonObject wrongQuery = connect("wrongQuery", options("websocket", "query", "not-the-key-0123456789"));
+        JsonObject wrongQuery = sio.connect("wrongQuery", options("websocket", "query", "not-the-key-0123456789"));
         assertFalse(wrongQuery.getBoolean("connected"), wrongQuery.toString());
     }
 
@@ -175,27 +139,27 @@ class SocketIoIT extends DeployedWar {
         assertEquals(200, api.delete("/api/sessions/" + PAIRING).status());
 
         for (String client : LISTENERS) {
-            JsonObject created = awaitEvent(client, "session-created", Map.of("sessionId", PAIRING));
+            JsonObject created = sio.awaitEvent(client, "session-created", Map.of("sessionId", PAIRING));
             assertEquals("P", created.getString("sessionName"), client);
-            JsonObject code = awaitEvent(client, "pairing-code", Map.of("sessionId", PAIRING));
+            JsonObject code = sio.awaitEvent(client, "pairing-code", Map.of("sessionId", PAIRING));
             assertTrue(code.getString("pairingCode").matches("[A-Z0-9]{8}"), client + ": " + code);
             assertEquals("15554800009", code.getString("phoneNumber"));
-            JsonObject qr = awaitEvent(client, "qr-code", Map.of("sessionId", SESSION));
+            JsonObject qr = sio.awaitEvent(client, "qr-code", Map.of("sessionId", SESSION));
             assertTrue(qr.getString("qrCode").startsWith("data:image/png;base64,"), client);
-            JsonObject linked = awaitEvent(client, "connection-status", Map.of("sessionId", SESSION,
+            JsonObject linked = sio.awaitEvent(client, "connection-status", Map.of("sessionId", SESSION,
                     "status", "connected"));
             assertTrue(linked.getBoolean("connected"), client + ": " + linked);
             assertEquals(POSTER, linked.getString("ownNumber"), client);
-            JsonObject statusSent = awaitEvent(client, "status-sent", Map.of("sessionId", SESSION, "id", statusId));
+            JsonObject statusSent = sio.awaitEvent(client, "status-sent", Map.of("sessionId", SESSION, "id", statusId));
             assertEquals("text", statusSent.getString("type"));
-            JsonObject viewers = awaitViewed(client, statusId);
+            JsonObject viewers = sio.awaitViewed(client, statusId);
             assertEquals(bob.phone(), viewers.getJsonArray("viewers").getJsonObject(0).getString("phoneNumber"));
-            awaitEvent(client, "status-deleted", Map.of("sessionId", SESSION, "statusId", statusId));
-            awaitEvent(client, "statuses-updated", Map.of("sessionId", SESSION));
-            awaitEvent(client, "session-deleted", Map.of("sessionId", SESSION));
-            awaitEvent(client, "session-deleted", Map.of("sessionId", PAIRING));
+            sio.awaitEvent(client, "status-deleted", Map.of("sessionId", SESSION, "statusId", statusId));
+            sio.awaitEvent(client, "statuses-updated", Map.of("sessionId", SESSION));
+            sio.awaitEvent(client, "session-deleted", Map.of("sessionId", SESSION));
+            sio.awaitEvent(client, "session-deleted", Map.of("sessionId", PAIRING));
 
-            List<JsonObject> all = events(client);
+            List<JsonObject> all = sio.events(client);
             assertEquals(1, count(all, "status-sent", statusId), client + " got status-sent once");
             assertEquals(1, count(all, "status-deleted", statusId), client + " got status-deleted once");
             List<String> order = new ArrayList<>();
@@ -210,25 +174,10 @@ class SocketIoIT extends DeployedWar {
             assertEquals(List.of("qr-code", "status-sent", "status-deleted", "session-deleted"), order, client);
         }
         for (String client : REFUSED) {
-            assertEquals(List.of(), events(client), client + " never gets an event");
+            assertEquals(List.of(), sio.events(client), client + " never gets an event");
         }
-        assertTrue(events("follower").stream().noneMatch(e -> SESSION.equals(
+        assertTrue(sio.events("follower").stream().noneMatch(e -> SESSION.equals(
                 e.getJsonObject("data").getString("sessionId", null))), "a follower of another session sees none");
-    }
-
-    private static JsonObject awaitViewed(String client, String statusId) throws InterruptedException {
-        long until = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < until) {
-            for (JsonObject e : events(client)) {
-                JsonObject data = e.getJsonObject("data");
-                if (e.getString("event").equals("status-viewers-update") && statusId.equals(data.getString("statusId"))
-                        && data.getJsonArray("viewers").stream().anyMatch(v -> !v.asJsonObject().isNull("viewedAt"))) {
-                    return data;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(client + ": no status-viewers-update with a view of " + statusId);
     }
 
     private static long count(List<JsonObject> events, String name, String id) {
