@@ -1,27 +1,34 @@
-# Build stage: the Maven Wrapper builds the WAR and fetches the Payara Micro jar from Maven Central.
+# Build stage: the Maven Wrapper builds the WAR and fetches the Payara Micro jar from Maven Central. Only the
+# main sources are copied and the tests are neither compiled nor run (no test code, no npm test harness).
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
-COPY src src
+COPY src/main src/main
 COPY webapp webapp
 COPY server-config server-config
-RUN ./mvnw -B -DskipTests -Dskip.npm=true package
+RUN ./mvnw -B -DskipTests -Dmaven.test.skip=true -Dskip.npm=true package
 
-# Run stage: a JDK 17 image running Payara Micro through the launcher, which checks the settings,
-# makes the API key on first start (printed once, kept in /data/.env) and keeps phone-home off.
-FROM eclipse-temurin:17-jdk
+# Run stage: a JRE, one unprivileged user, one JVM. The entry point runs the launcher (settings check, API key
+# printed once on first start and kept in /data/.env), which then hands over to Payara Micro by exec.
+FROM eclipse-temurin:17-jre
+RUN groupadd --system --gid 10001 statustracker \
+ && useradd --system --uid 10001 --gid statustracker --home-dir /app --no-create-home statustracker \
+ && mkdir -p /data \
+ && chown statustracker:statustracker /data
 WORKDIR /app
 COPY --from=build /src/target/status-tracker.war /app/status-tracker.war
 COPY --from=build /src/target/payara-micro-*.jar /app/payara-micro.jar
 COPY --from=build /src/target/status-tracker/WEB-INF/classes /app/launcher/classes
 COPY --from=build /src/target/status-tracker/WEB-INF/lib /app/launcher/lib
 COPY server-config /app/server-config
-ENV DATA_DIR=/data \
+ENV APP_DIR=/app \
+    DATA_DIR=/data \
     ENV_FILE=/data/.env \
     PORT=3000
+USER statustracker
 VOLUME /data
 EXPOSE 3000
-ENTRYPOINT ["java", "-cp", "/app/launcher/classes:/app/launcher/lib/*", \
-            "-Dst.war=/app/status-tracker.war", "-Dst.payaraJar=/app/payara-micro.jar", \
-            "app.statustracker.launch.Launcher"]
+HEALTHCHECK --interval=30s --timeout=10s --start-period=120s --retries=3 \
+  CMD ["/app/server-config/container/healthcheck.sh"]
+ENTRYPOINT ["/app/server-config/container/entrypoint.sh"]

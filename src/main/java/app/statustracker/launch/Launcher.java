@@ -8,6 +8,7 @@ import app.statustracker.config.MediaSettings;
 import app.statustracker.config.StatusSettings;
 import app.statustracker.config.Settings;
 import app.statustracker.wa.transport.TransportOptions;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,6 +22,10 @@ import java.util.Properties;
  * The README's start command: reads {@code .env} and the environment, checks every setting (one clear line
  * and exit code 2 on a bad one), makes the API key and master key on first start, then runs Payara Micro
  * with the WAR at context root {@code /} and every phone-home and clustering path switched off.
+ *
+ * <p>With {@code -Dst.commandFile=F} it prepares everything the same way but writes the Payara Micro command to
+ * {@code F}, one argument per line, and exits: the container's entry point then execs that command, so that one
+ * JVM runs the server as the container's main process instead of an idle launcher JVM waiting on a child.
  */
 public final class Launcher {
     private Launcher() {
@@ -53,7 +58,14 @@ public final class Launcher {
         Path war = existing("st.war", "the WAR (run ./mvnw package first)");
         Path payara = existing("st.payaraJar", "the Payara Micro jar (run ./mvnw package first)");
         PayaraRootDir.fresh(settings.dataDir()); // else the WAR of the previous run starts too, then is redeployed
-        Process server = new ProcessBuilder(command(settings, war, payara))
+        List<String> command = command(settings, war, payara);
+        String commandFile = System.getProperty("st.commandFile");
+        if (commandFile != null) {
+            writeCommand(command, Path.of(commandFile));
+            System.out.println("Starting Status Tracker on http://localhost:" + settings.port() + "/ (" + settings + ")");
+            return;
+        }
+        Process server = new ProcessBuilder(command)
                 .inheritIO()
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -97,6 +109,17 @@ public final class Launcher {
             cmd.addAll(List.of("--logproperties", logging.toAbsolutePath().toString()));
         }
         return cmd;
+    }
+
+    /** One argument per line, for a POSIX shell's {@code read}: an argument holding a line break cannot be written. */
+    static void writeCommand(List<String> command, Path file) throws IOException {
+        for (String arg : command) {
+            if (arg.indexOf('\n') >= 0 || arg.indexOf('\r') >= 0) {
+                System.err.println("Cannot start: a line break in the server command (check JAVA_OPTS and DATA_DIR)");
+                System.exit(2);
+            }
+        }
+        Files.write(file, command);
     }
 
     private static void requireDatabase(Settings settings) {
