@@ -21,10 +21,11 @@ public class SettingsProducer {
         Config config = ConfigProvider.getConfig(SettingsProducer.class.getClassLoader());
         Settings settings = Settings.from(key -> config.getOptionalValue(key, String.class).orElse(null));
         if (settings.apiKey() == null) {
-            // Deployed without the launcher (a plain WAR on another server): make the key here, show it once.
+            // Deployed without the launcher (a plain WAR on another server): make the key here. Not shown: whatever
+            // this writes lands in the server's log file there; the file it is stored in is readable by its owner.
             String key = FirstStartSecrets.generateApiKey(ConfigLookup.envFile());
             LOG.warning("No API_KEY was configured; generated one and stored it in " + ConfigLookup.envFile()
-                    + " (shown only this once): " + key);
+                    + " (readable only by this user): read it there");
             settings = Settings.from(k -> "API_KEY".equals(k) ? key
                     : config.getOptionalValue(k, String.class).orElse(null));
         }
