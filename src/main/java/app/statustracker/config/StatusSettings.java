@@ -12,9 +12,11 @@ import java.util.function.Function;
  * @param sendTimeout          how long a post may wait for WhatsApp's server ack (STATUS_SEND_TIMEOUT_MS)
  * @param previewTimeout       the whole link preview, page and image (LINK_PREVIEW_TIMEOUT_MS, default 5000)
  * @param previewMaxBytes      the most read of a page or image for a preview (LINK_PREVIEW_MAX_BYTES, 2 MiB)
+ * @param viewersEventInterval at most one status-viewers-update per status in this time, the latest list
+ *                             (VIEWERS_EVENT_INTERVAL_MS, default 250; 0 sends one per receipt commit)
  */
 public record StatusSettings(Duration receiptFlushInterval, int receiptBatchMax, Duration sendTimeout,
-                             Duration previewTimeout, int previewMaxBytes) {
+                             Duration previewTimeout, int previewMaxBytes, Duration viewersEventInterval) {
 
     public static StatusSettings from(Function<String, String> lookup) {
         Function<String, String> get = Settings.trimmed(lookup);
@@ -23,6 +25,7 @@ public record StatusSettings(Duration receiptFlushInterval, int receiptBatchMax,
                 Settings.intIn(get, "RECEIPT_BATCH_MAX", 5_000, 1, 100_000),
                 Duration.ofMillis(Settings.intIn(get, "STATUS_SEND_TIMEOUT_MS", 120_000, 1_000, 3_600_000)),
                 Duration.ofMillis(Settings.intIn(get, "LINK_PREVIEW_TIMEOUT_MS", 5_000, 100, 60_000)),
-                Settings.intIn(get, "LINK_PREVIEW_MAX_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024));
+                Settings.intIn(get, "LINK_PREVIEW_MAX_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+                Duration.ofMillis(Settings.intIn(get, "VIEWERS_EVENT_INTERVAL_MS", 250, 0, 60_000)));
     }
 }

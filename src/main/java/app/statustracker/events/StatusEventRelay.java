@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Committed status changes under the seed's event names: status-sent, status-viewers-update (with the full current
- * viewer list), status-deleted and statuses-updated.
+ * viewer list, at most one per status per VIEWERS_EVENT_INTERVAL_MS), status-deleted and statuses-updated.
  */
 @ApplicationScoped
 public class StatusEventRelay {
@@ -25,7 +25,7 @@ public class StatusEventRelay {
     }
 
     void viewers(@Observes(during = TransactionPhase.AFTER_SUCCESS) StatusViewersChanged e) {
-        broadcaster.publish("status-viewers-update", e);
+        broadcaster.publishViewers(e.sessionId(), e.statusId(), e);
     }
 
     void deleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) StatusDeleted e) {

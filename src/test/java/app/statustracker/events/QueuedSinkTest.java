@@ -36,7 +36,7 @@ class QueuedSinkTest {
 
         @Override
         protected CompletionStage<?> deliver(PublishedEvent event) {
-            delivered.add(event.name());
+            delivered.add(event.supersedes() == null ? event.name() : event.dataJson());
             CompletableFuture<Void> done = hold ? new CompletableFuture<>() : CompletableFuture.completedFuture(null);
             pending.add(done);
             return done;
@@ -54,7 +54,7 @@ class QueuedSinkTest {
     }
 
     private static PublishedEvent event(int i) {
-        return new PublishedEvent("e" + i, "s", "{}", "{}");
+        return new PublishedEvent("e" + i, "s", "{}");
     }
 
     @Test
@@ -96,10 +96,54 @@ class QueuedSinkTest {
                 return "mine".equals(event.sessionId());
             }
         };
-        sink.offer(new PublishedEvent("a", "mine", "{}", "{}"));
-        sink.offer(new PublishedEvent("b", "theirs", "{}", "{}"));
-        sink.offer(new PublishedEvent("c", "mine", "{}", "{}"));
+        sink.offer(new PublishedEvent("a", "mine", "{}"));
+        sink.offer(new PublishedEvent("b", "theirs", "{}"));
+        sink.offer(new PublishedEvent("c", "mine", "{}"));
         Thread.sleep(200);
         assertEquals(List.of("a", "c"), sink.delivered);
+    }
+
+    private static PublishedEvent list(String status, int version) {
+        return new PublishedEvent("status-viewers-update", "s", "s\n" + status, "{\"v\":\"" + status + version + "\"}");
+    }
+
+    private static void await(HeldSink sink, int delivered) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (sink.delivered.size() < delivered && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertEquals(delivered, sink.delivered.size(), String.valueOf(sink.delivered));
+    }
+
+    @Test
+    void aNewerListReplacesTheWaitingOneOfTheSameStatusAndJoinsAtTheTail() throws Exception {
+        HeldSink sink = new HeldSink(16, true);
+        sink.offer(event(0)); // in flight: the client is not reading
+        await(sink, 1);
+        sink.offer(list("a", 1));
+        sink.offer(list("b", 1));
+        sink.offer(list("a", 2)); // a1 was waiting: gone, a2 after b1
+        sink.offer(event(1));
+        sink.offer(list("a", 3)); // a2 was waiting: gone, a3 after e1 (which happened before it)
+        assertEquals(3, sink.waiting(), "b1, e1, a3");
+        for (int i = 0; i < 3; i++) {
+            sink.pending.get(i).complete(null);
+            await(sink, i + 2);
+        }
+        assertEquals(List.of("e0", "{\"v\":\"b1\"}", "e1", "{\"v\":\"a3\"}"), sink.delivered);
+    }
+
+    @Test
+    void aStalledClientWithOnlyListsHoldsOnePerStatusAndIsNotDropped() throws Exception {
+        HeldSink sink = new HeldSink(8, true);
+        sink.offer(event(0));
+        await(sink, 1);
+        for (int v = 1; v <= 1_000; v++) {
+            for (String status : List.of("a", "b", "c")) {
+                assertTrue(sink.offer(list(status, v)));
+            }
+        }
+        assertEquals(3, sink.waiting(), "the newest list of each of the three statuses");
+        assertFalse(sink.isDropped());
     }
 }
