@@ -60,6 +60,10 @@ public class EventsEndpoint {
 
         @Override
         protected CompletionStage<?> deliver(PublishedEvent event) {
+            CompletionStage<?> encodedOnce = TextFrames.send(session, event.envelopeJson());
+            if (encodedOnce != null) {
+                return encodedOnce;
+            }
             CompletableFuture<Void> sent = new CompletableFuture<>();
             session.getAsyncRemote().sendText(event.envelopeJson(), result -> {
                 if (result.isOK()) {
