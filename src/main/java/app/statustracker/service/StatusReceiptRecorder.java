@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,6 +44,8 @@ public class StatusReceiptRecorder {
 
     private ReceiptBatcher batcher;
     private ScheduledFuture<?> ticker;
+    /* One early flush asked for at a time: while a backlog waits, every stanza finds the batch full. */
+    private final AtomicBoolean flushAsked = new AtomicBoolean();
 
     @PostConstruct
     void init() {
@@ -62,8 +65,11 @@ public class StatusReceiptRecorder {
     }
 
     void receipts(@Observes StatusReceiptsArrived stanza) {
-        if (batcher.offer(stanza)) {
-            scheduler.execute(this::flushAll);
+        if (batcher.offer(stanza) && flushAsked.compareAndSet(false, true)) {
+            scheduler.execute(() -> {
+                flushAsked.set(false);
+                flushAll();
+            });
         }
     }
 
