@@ -23,8 +23,14 @@ public final class TextFrames {
     private record Encoded(String text, ByteBuffer frame) {
     }
 
-    /** The frame of the text sent last: one event goes to every client in turn, so this is nearly always a hit. */
-    private static volatile Encoded last;
+    /*
+     * The frames of the texts sent last. One event goes to every client in turn, so a few entries nearly always hit:
+     * the /ws envelope and the Socket.IO message of the same event alternate, and slow clients still send an older
+     * list while the others send the newest. A miss only costs an encoding.
+     */
+    private static final int CACHED = 8;
+    private static final Encoded[] recent = new Encoded[CACHED];
+    private static int nextSlot;
     private static volatile boolean unavailable;
     /** Tyrus's remote endpoint field holding the web socket, and that socket's sendRawFrame; found once. */
     private record Raw(Class<?> remoteType, Field webSocket, Method sendRaw) {
@@ -89,12 +95,32 @@ public final class TextFrames {
     }
 
     private static ByteBuffer frameOf(String text) {
-        Encoded cached = last;
-        if (cached == null || cached.text() != text && !cached.text().equals(text)) {
-            cached = new Encoded(text, ByteBuffer.wrap(frame(text.getBytes(StandardCharsets.UTF_8))).asReadOnlyBuffer());
-            last = cached;
+        Encoded found = cached(text);
+        if (found == null) {
+            found = new Encoded(text, ByteBuffer.wrap(frame(text.getBytes(StandardCharsets.UTF_8))).asReadOnlyBuffer());
+            synchronized (recent) {
+                recent[nextSlot] = found;
+                nextSlot = (nextSlot + 1) % CACHED;
+            }
         }
-        return cached.frame().duplicate(); // each write its own position over the shared bytes
+        return found.frame().duplicate(); // each write its own position over the shared bytes
+    }
+
+    /** The same String first (the /ws envelope is one object for all clients), then an equal one (Socket.IO's). */
+    private static Encoded cached(String text) {
+        synchronized (recent) {
+            for (Encoded e : recent) {
+                if (e != null && e.text() == text) {
+                    return e;
+                }
+            }
+            for (Encoded e : recent) {
+                if (e != null && e.text().length() == text.length() && e.text().equals(text)) {
+                    return e;
+                }
+            }
+        }
+        return null;
     }
 
     private static Field webSocketField(Class<?> type) throws ReflectiveOperationException {
