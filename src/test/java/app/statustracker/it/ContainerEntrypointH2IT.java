@@ -8,12 +8,15 @@ import app.statustracker.it.ApiClient.Reply;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The container's entry point and health check, run outside a container on the files laid out as the Dockerfile
  * lays them out under {@code /app}: first start on the embedded default prints an API key once and keeps it in the
  * data directory, the launcher JVM hands over to Payara Micro by exec (one JVM, the entry point's own process), the
- * health check script says unhealthy before and healthy after, SIGTERM stops the server, and a second start reuses
- * the key. What only a container engine can show (the image build, the user, the volume) is not covered here.
+ * health check script says unhealthy before and healthy after, the server listens on its HTTP port and nothing else,
+ * SIGTERM stops the server, and a second start reuses the key. What only a container engine can show (the image build, the user, the volume) is not covered here.
  */
 class ContainerEntrypointH2IT {
     private static final Pattern PRINTED_KEY = Pattern.compile("(?m)^\\s*API_KEY=(\\S+)\\s*$");
@@ -61,6 +64,7 @@ class ContainerEntrypointH2IT {
                     && commandLine.contains("--nocluster"), "the entry point's own process became the server: "
                     + commandLine);
             assertEquals(0, server.descendants().count(), "no child process, no idle launcher JVM");
+            assertEquals(Set.of(port), listeningPorts(server.pid()), "the HTTP port is the only one it listens on");
 
             ApiClient api = new ApiClient("http://127.0.0.1:" + port);
             Reply health = api.send("GET", "/api/health", null, "x-api-key", key);
@@ -145,6 +149,34 @@ class ContainerEntrypointH2IT {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), out);
         return p.exitValue();
+    }
+
+    /** TCP ports the process listens on: its socket inodes matched against the LISTEN rows of /proc/net/tcp{,6}. */
+    private static Set<Integer> listeningPorts(long pid) throws IOException {
+        Set<String> inodes = new HashSet<>();
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "fd"))) {
+            for (Path fd : fds) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        inodes.add(target.substring(8, target.length() - 1));
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // a descriptor closed while we looked
+                }
+            }
+        }
+        Set<Integer> ports = new HashSet<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            List<String> rows = Files.readAllLines(Path.of(table));
+            for (String line : rows.subList(1, rows.size())) {
+                String[] f = line.trim().split("\\s+");
+                if (f[3].equals("0A") && inodes.contains(f[9])) { // 0A: LISTEN
+                    ports.add(Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16));
+                }
+            }
+        }
+        return ports;
     }
 
     private static int freePort() throws IOException {
