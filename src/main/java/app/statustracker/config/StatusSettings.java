@@ -14,9 +14,12 @@ import java.util.function.Function;
  * @param previewMaxBytes      the most read of a page or image for a preview (LINK_PREVIEW_MAX_BYTES, 2 MiB)
  * @param viewersEventInterval at most one status-viewers-update per status in this time, the latest list
  *                             (VIEWERS_EVENT_INTERVAL_MS, default 250; 0 sends one per receipt commit)
+ * @param eventQueueMax        events one Socket.IO or /ws client may have waiting before it is dropped as too slow
+ *                             (EVENT_QUEUE_MAX, default 1024)
  */
 public record StatusSettings(Duration receiptFlushInterval, int receiptBatchMax, Duration sendTimeout,
-                             Duration previewTimeout, int previewMaxBytes, Duration viewersEventInterval) {
+                             Duration previewTimeout, int previewMaxBytes, Duration viewersEventInterval,
+                             int eventQueueMax) {
 
     public static StatusSettings from(Function<String, String> lookup) {
         Function<String, String> get = Settings.trimmed(lookup);
@@ -26,6 +29,7 @@ public record StatusSettings(Duration receiptFlushInterval, int receiptBatchMax,
                 Duration.ofMillis(Settings.intIn(get, "STATUS_SEND_TIMEOUT_MS", 120_000, 1_000, 3_600_000)),
                 Duration.ofMillis(Settings.intIn(get, "LINK_PREVIEW_TIMEOUT_MS", 5_000, 100, 60_000)),
                 Settings.intIn(get, "LINK_PREVIEW_MAX_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
-                Duration.ofMillis(Settings.intIn(get, "VIEWERS_EVENT_INTERVAL_MS", 250, 0, 60_000)));
+                Duration.ofMillis(Settings.intIn(get, "VIEWERS_EVENT_INTERVAL_MS", 250, 0, 60_000)),
+                Settings.intIn(get, "EVENT_QUEUE_MAX", 1024, 16, 1_000_000));
     }
 }

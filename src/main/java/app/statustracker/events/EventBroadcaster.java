@@ -28,8 +28,6 @@ import java.util.concurrent.Executors;
  */
 @ApplicationScoped
 public class EventBroadcaster {
-    /** Events one client may have waiting before it is dropped as too slow. */
-    public static final int QUEUE_CAPACITY = 1024;
 
     public static final String VIEWERS_UPDATE = "status-viewers-update";
 
@@ -70,6 +68,11 @@ public class EventBroadcaster {
 
     public void unregister(EventSink sink) {
         sinks.remove(sink);
+    }
+
+    /** Events one client may have waiting before it is dropped as too slow (EVENT_QUEUE_MAX). */
+    public int queueCapacity() {
+        return settings.eventQueueMax();
     }
 
     public int listeners() {

@@ -24,7 +24,7 @@ public class EventsEndpoint {
     @OnOpen
     public void open(Session session) {
         EventBroadcaster broadcaster = broadcaster();
-        sink = new WebSocketSink(session, broadcaster.deliveryExecutor());
+        sink = new WebSocketSink(session, broadcaster.queueCapacity(), broadcaster.deliveryExecutor());
         broadcaster.register(sink);
     }
 
@@ -53,8 +53,8 @@ public class EventsEndpoint {
     private static final class WebSocketSink extends QueuedSink {
         private final Session session;
 
-        WebSocketSink(Session session, Executor executor) {
-            super(EventBroadcaster.QUEUE_CAPACITY, executor);
+        WebSocketSink(Session session, int capacity, Executor executor) {
+            super(capacity, executor);
             this.session = session;
         }
 

@@ -78,7 +78,7 @@ public class SocketIoEvents {
             socket.disconnect(false);
             return;
         }
-        SocketIoSink sink = new SocketIoSink(socket, EventBroadcaster.QUEUE_CAPACITY, broadcaster.deliveryExecutor());
+        SocketIoSink sink = new SocketIoSink(socket, broadcaster.queueCapacity(), broadcaster.deliveryExecutor());
         socket.on(FOLLOW, args -> sink.follow(args.length > 0 ? sessionIdOf(args[0]) : null));
         socket.on(UNFOLLOW, args -> sink.follow(null));
         socket.on("disconnect", args -> broadcaster.unregister(sink));
