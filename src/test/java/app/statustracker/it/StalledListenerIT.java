@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.statustracker.it.ApiClient.Reply;
 import app.statustracker.simulator.WaSimulator;
 import app.statustracker.testing.BaileysDriver;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -50,7 +51,10 @@ class StalledListenerIT extends DeployedWar {
              EventsClient healthy = EventsClient.connect(wsUrl, "x-api-key", KEY).get(10, TimeUnit.SECONDS);
              Socket stalled = stalledClient(deployed.getPort())) {
             SocketIoClients sio = new SocketIoClients(node, api.base(), WAIT);
-            assertTrue(sio.connect("reader", options(null, "auth", KEY)).getBoolean("connected"));
+            // the first Socket.IO request of a fresh server loads the servlet and the engine: a longer connect timeout
+            JsonObject readerOptions = Json.createObjectBuilder(options(null, "auth", KEY)).add("timeout", 30_000).build();
+            JsonObject reader = sio.connect("reader", readerOptions);
+            assertTrue(reader.getBoolean("connected"), "the Socket.IO reader connected: " + reader);
 
             // a status to 1,000 viewers, and their reads in 40 steps, each a longer list: megabytes in all
             WaSimulator sim = ItSimulator.get();
