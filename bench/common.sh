@@ -41,3 +41,30 @@ start_simulator() {
     echo "the simulator did not start; see $out/simulator.err" >&2
     exit 1
 }
+
+# Builds the WAR and Payara Micro jar as users build them, plus the test classes and their classpath, and installs
+# the pinned Node packages if missing; sets $classpath, $war and $payara_jar (for bench/media-server.sh).
+bench_build_war() {
+    echo "building the WAR and the test classes ..." >&2
+    ./mvnw -B -q -DskipTests -DskipFuzz -Dskip.npm=true package dependency:build-classpath \
+        -Dmdep.outputFile="$out/classpath.txt" -Dmdep.includeScope=test >&2
+    if [ ! -f src/test/node/node_modules/@whiskeysockets/baileys/package.json ] \
+        || [ ! -f src/test/node/node_modules/ws/package.json ]; then
+        echo "installing the pinned Node packages (npm ci in src/test/node) ..." >&2
+        (cd src/test/node && npm ci --no-audit --no-fund >&2)
+    fi
+    classpath="target/classes:target/test-classes:$(cat "$out/classpath.txt")"
+    war=target/status-tracker.war
+    payara_jar=$(ls target/payara-micro-*.jar | head -1)
+}
+
+# After start_simulator: its WebSocket URL, root public key and media CA file; sets $ws_url, $root_key, $ca_file.
+simulator_endpoints() {
+    ws_url=$(sed -n 's/^simulator ws-url=//p' "$out/simulator.out")
+    root_key=$(sed -n 's/^simulator root-public-key=//p' "$out/simulator.out")
+    for _ in $(seq 1 50); do # the media lines come after the control url
+        ca_file=$(sed -n 's/^simulator media-ca-file=//p' "$out/simulator.out")
+        [ -n "$ca_file" ] && break
+        sleep 0.2
+    done
+}

@@ -44,16 +44,7 @@ source bench/common.sh
 sim_opts=${SIM_JAVA_OPTS:--Xmx4g -Dsun.net.httpserver.nodelay=true}
 api_key=bench-fanout-api-key-0123456789abcdef
 
-echo "building the WAR and the test classes ..." >&2
-./mvnw -B -q -DskipTests -DskipFuzz -Dskip.npm=true package dependency:build-classpath \
-    -Dmdep.outputFile="$out/classpath.txt" -Dmdep.includeScope=test >&2
-if [ ! -f src/test/node/node_modules/ws/package.json ]; then
-    echo "installing the pinned test clients (npm ci in src/test/node) ..." >&2
-    (cd src/test/node && npm ci --no-audit --no-fund >&2)
-fi
-classpath="target/classes:target/test-classes:$(cat "$out/classpath.txt")"
-war=target/status-tracker.war
-payara_jar=$(ls target/payara-micro-*.jar | head -1)
+bench_build_war
 source bench/media-server.sh
 
 schema=
@@ -79,13 +70,7 @@ heap_after_gc_kb() {
 }
 
 start_simulator
-ws_url=$(sed -n 's/^simulator ws-url=//p' "$out/simulator.out")
-root_key=$(sed -n 's/^simulator root-public-key=//p' "$out/simulator.out")
-for _ in $(seq 1 50); do
-    ca_file=$(sed -n 's/^simulator media-ca-file=//p' "$out/simulator.out")
-    [ -n "$ca_file" ] && break
-    sleep 0.2
-done
+simulator_endpoints
 contacts_file="$out/fanout-contacts.tsv"
 java -Xmx512m -cp "$classpath" app.statustracker.bench.StatusPostBench --setup --control-url "$control_url" \
     --contacts-file "$contacts_file" --contacts "$contacts" --companions 0 --one-time-keys 2

@@ -39,17 +39,7 @@ sim_opts=${SIM_JAVA_OPTS:--Xmx4g -Dsun.net.httpserver.nodelay=true}
 api_key=bench-media-post-api-key-0123456789
 media="$out/media"
 
-# The WAR and Payara Micro jar as users build them, plus the test classes (harness, simulator) and their classpath.
-echo "building the WAR and the test classes ..." >&2
-./mvnw -B -q -DskipTests -DskipFuzz -Dskip.npm=true package dependency:build-classpath \
-    -Dmdep.outputFile="$out/classpath.txt" -Dmdep.includeScope=test >&2
-if [ ! -f src/test/node/node_modules/@whiskeysockets/baileys/package.json ]; then
-    echo "installing the pinned Baileys (npm ci in src/test/node) ..." >&2
-    (cd src/test/node && npm ci --no-audit --no-fund >&2)
-fi
-classpath="target/classes:target/test-classes:$(cat "$out/classpath.txt")"
-war=target/status-tracker.war
-payara_jar=$(ls target/payara-micro-*.jar | head -1)
+bench_build_war
 
 source bench/media-server.sh
 
@@ -78,13 +68,7 @@ make_video "$video" 4
 $skip_heap || make_video "$big_video" 20
 
 start_simulator
-ws_url=$(sed -n 's/^simulator ws-url=//p' "$out/simulator.out")
-root_key=$(sed -n 's/^simulator root-public-key=//p' "$out/simulator.out")
-for _ in $(seq 1 50); do # the media lines come after the control url
-    ca_file=$(sed -n 's/^simulator media-ca-file=//p' "$out/simulator.out")
-    [ -n "$ca_file" ] && break
-    sleep 0.2
-done
+simulator_endpoints
 
 # Each poster's first post takes a one-time pre-key of every device: 4 posters per side and repetition (the warm-up
 # one, text, photo, video) and 2 for the heap runs.
